@@ -1,0 +1,12 @@
+"""A stateful local mock of the Preservica Process Monitor, monitor-server and aepublish APIs.
+
+One connexion app serves every spec in ``specs/``; each API keeps its state and rules in a
+backend that knows nothing of HTTP, and thin handlers translate between the two.
+"""
+
+from mock_server.app import create_app
+from mock_server.clock import MockClock
+from mock_server.config import ALL_APIS, MockConfig
+from mock_server.state import MockState
+
+__all__ = ["ALL_APIS", "MockClock", "MockConfig", "MockState", "create_app"]

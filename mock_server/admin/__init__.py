@@ -1,0 +1,1 @@
+"""The mock's own control plane under /_mock/."""

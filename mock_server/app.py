@@ -1,0 +1,71 @@
+"""The app factory: every spec in ``specs/`` mounted on one connexion ASGI app."""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import connexion
+from connexion.resolver import Resolver
+
+from connexion.options import SwaggerUIOptions
+
+from mock_server.config import MockConfig
+from mock_server.errors import MockError
+from mock_server.problems import mock_error_response
+from mock_server.security import security_map_for
+from mock_server.seed import load_initial_data
+from mock_server.state import MockState
+
+SPEC_DIR = Path(__file__).parent / "specs"
+
+# api name -> (spec file, "module:HandlersClass"); the class is built with the MockState.
+APIS: dict[str, tuple[str, str]] = {
+    "admin": ("mock_admin.yaml", "mock_server.admin.handlers:AdminHandlers"),
+    "preservica": ("preservica_monitor.yaml", "mock_server.preservica.handlers:PreservicaHandlers"),
+    "monitor_server": (
+        "monitor_server.yaml",
+        "mock_server.monitor_server.handlers:MonitorServerHandlers",
+    ),
+    "aepublish": ("aepublish.yaml", "mock_server.aepublish.handlers:AepublishHandlers"),
+}
+
+
+def _handlers_for(api: str, state: MockState) -> Any:
+    module, _, cls = APIS[api][1].partition(":")
+    return getattr(import_module(module), cls)(state)
+
+
+def create_app(config: MockConfig | None = None, state: MockState | None = None) -> connexion.AsyncApp:
+    """Build the mock: one ASGI app serving ``config.apis`` over one ``MockState``.
+
+    The state is reachable as ``app.state`` (sic: attribute on the returned app) so tests
+    and the CLI can seed it or move its clock without going through HTTP.
+    """
+    config = config or (state.config if state else MockConfig())
+    state = state or MockState(config)
+    app = connexion.AsyncApp(__name__, specification_dir=SPEC_DIR)
+    for api in config.apis:
+        spec_file, _ = APIS[api]
+        handlers = _handlers_for(api, state)
+        app.add_api(
+            spec_file,
+            # operationIds name methods of the handlers object, not import paths.
+            resolver=Resolver(function_resolver=partial(getattr, handlers)),
+            security_map=security_map_for(handlers),
+            strict_validation=True,
+            validate_responses=config.validate_responses,
+            swagger_ui_options=_swagger_ui_options(api),
+            name=api,
+        )
+    app.add_error_handler(MockError, mock_error_response)
+    load_initial_data(state)
+    app.mock_state = state  # type: ignore[attr-defined]
+    return app
+
+
+def _swagger_ui_options(api: str) -> SwaggerUIOptions:
+    # Every API is mounted at the root, so each needs its own UI path.
+    return SwaggerUIOptions(swagger_ui_path=f"/_docs/{api}", spec_path=f"/_specs/{api}.json")

@@ -1,0 +1,30 @@
+"""Settings of one mock server instance (what the CLI flags set)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Order matters: connexion mounts every API at the same base path and tries them in order.
+ALL_APIS: tuple[str, ...] = ("admin", "preservica", "monitor_server", "aepublish")
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    apis: tuple[str, ...] = ALL_APIS
+    #: monitor-server page size (the real server's default is 500).
+    page_size: int = 500
+    #: aepublish: the most observations one request may carry (413 beyond).
+    max_batch: int = 1000
+    #: Validate every response against the spec (on in the test suite, off when serving).
+    validate_responses: bool = False
+    #: Seed document to load at start; ``None`` loads the demo data set unless ``empty``.
+    seed: Path | None = None
+    empty: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = set(self.apis) - set(ALL_APIS)
+        if unknown:
+            raise ValueError(f"unknown API(s): {', '.join(sorted(unknown))}")
+        if self.page_size < 1 or self.max_batch < 1:
+            raise ValueError("page_size and max_batch must be positive")

@@ -1,0 +1,45 @@
+"""Domain errors raised by the backends.
+
+Backends know nothing of HTTP: they raise these, and ``mock_server.problems`` turns each
+into a status code and a JSON problem body in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class MockError(Exception):
+    """A request the mock refuses. ``detail`` is shown to the client; ``extra`` is merged
+    into the problem body (e.g. ``{"message": ...}`` where a real service says so)."""
+
+    title = "Bad Request"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class InvalidInput(MockError):
+    title = "Bad Request"
+
+
+class Unauthorized(MockError):
+    title = "Unauthorized"
+
+
+class Forbidden(MockError):
+    title = "Forbidden"
+
+
+class NotFound(MockError):
+    title = "Not Found"
+
+
+class Conflict(MockError):
+    title = "Conflict"
+
+
+class PayloadTooLarge(MockError):
+    title = "Payload Too Large"

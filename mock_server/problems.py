@@ -1,0 +1,31 @@
+"""Turn backend errors into HTTP problem responses (RFC 7807), in one place."""
+
+from __future__ import annotations
+
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.problem import problem
+
+from mock_server import errors
+
+STATUS_OF: dict[type[errors.MockError], int] = {
+    errors.InvalidInput: 400,
+    errors.Unauthorized: 401,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.PayloadTooLarge: 413,
+}
+
+
+def status_of(error: errors.MockError) -> int:
+    for cls in type(error).__mro__:
+        if cls in STATUS_OF:
+            return STATUS_OF[cls]
+    return 400
+
+
+def mock_error_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    assert isinstance(error, errors.MockError)
+    return problem(
+        status=status_of(error), title=error.title, detail=error.detail, ext=error.extra or None
+    )

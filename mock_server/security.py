@@ -1,0 +1,27 @@
+"""Let connexion enforce each spec's security schemes with functions bound to one app's state.
+
+Connexion resolves ``x-apikeyInfoFunc`` / ``x-basicInfoFunc`` from dotted import paths,
+which would force the token stores into module globals. Instead, the spec names a method
+of that API's handlers object (e.g. ``x-apikeyInfoFunc: check_token``) and these handler
+classes look it up there, so two apps in one process never share tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from connexion.security import ApiKeySecurityHandler, BasicSecurityHandler
+
+
+def security_map_for(handlers: Any) -> dict[str, type]:
+    """Security handler classes that resolve info functions on ``handlers``."""
+
+    def resolve(self: Any, security_scheme: dict) -> Callable | None:
+        name = security_scheme.get(self.security_definition_key)
+        return getattr(handlers, name) if name else None
+
+    return {
+        "apiKey": type("BoundApiKeyHandler", (ApiKeySecurityHandler,), {"_resolve_func": resolve}),
+        "basic": type("BoundBasicHandler", (BasicSecurityHandler,), {"_resolve_func": resolve}),
+    }

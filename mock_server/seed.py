@@ -1,0 +1,52 @@
+"""Seed documents: the ``--seed FILE`` format, the body of ``POST /_mock/seed``, and the
+demo data set the server starts with.
+
+The document's schema is ``SeedDocument`` in ``specs/mock_admin.yaml``: a file given on
+the command line is checked against the very schema the admin API validates with.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from connexion.json_schema import Draft4RequestValidator
+
+from mock_server.errors import InvalidInput
+from mock_server.state import MockState
+
+DATA_DIR = Path(__file__).parent / "data"
+DEMO_SEED = DATA_DIR / "demo_seed.yaml"
+ADMIN_SPEC = Path(__file__).parent / "specs" / "mock_admin.yaml"
+
+
+@cache
+def _seed_validator() -> Draft4RequestValidator:
+    spec = yaml.safe_load(ADMIN_SPEC.read_text())
+    schema = {"$ref": "#/components/schemas/SeedDocument", "components": spec["components"]}
+    return Draft4RequestValidator(schema)
+
+
+def validate_seed(document: Any) -> dict[str, Any]:
+    """Check a seed document against the admin spec's schema; raise ``InvalidInput``."""
+    errors = sorted(_seed_validator().iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].path) or "(document)"
+        raise InvalidInput(f"seed document invalid at {where}: {errors[0].message}")
+    return document
+
+
+def read_seed_file(path: Path) -> dict[str, Any]:
+    text = Path(path).read_text()
+    document = json.loads(text) if Path(path).suffix == ".json" else yaml.safe_load(text)
+    return validate_seed(document or {})
+
+
+def load_initial_data(state: MockState) -> None:
+    """What a fresh server holds: the ``--seed`` file, the demo set, or nothing."""
+    if state.config.empty:
+        return
+    state.load_seed(read_seed_file(state.config.seed or DEMO_SEED))
