@@ -15,8 +15,9 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 install: $(STAMP)
 
-# The stamp depends on pyproject.toml, so a changed dependency list reinstalls.
-$(STAMP): pyproject.toml
+# The stamp depends on pyproject.toml, so a changed dependency list reinstalls; and on the
+# generated packages, because the editable install maps each top-level package it found.
+$(STAMP): pyproject.toml $(wildcard generated/*/__init__.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
