@@ -40,7 +40,7 @@ check-generated: $(STAMP)
 			--config generator/$$c.yaml --meta none \
 			--output-path .cache/generated/$${c}_client --overwrite --fail-on-warning >/dev/null || exit 1; \
 	done
-	@diff -r -x __pycache__ .cache/generated generated \
+	@diff -r -x __pycache__ -x .ruff_cache .cache/generated generated \
 		|| (echo "generated/ drifted from specs/: run 'make generate' and commit" && exit 1)
 	@echo "generated/ matches specs/"
 

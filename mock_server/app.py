@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import partial
+import functools
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ def create_app(config: MockConfig | None = None, state: MockState | None = None)
         app.add_api(
             spec_file,
             # operationIds name methods of the handlers object, not import paths.
-            resolver=Resolver(function_resolver=partial(getattr, handlers)),
+            resolver=Resolver(function_resolver=_handler_resolver(handlers)),
             security_map=security_map_for(handlers),
             strict_validation=True,
             validate_responses=config.validate_responses,
@@ -64,6 +65,40 @@ def create_app(config: MockConfig | None = None, state: MockState | None = None)
     load_initial_data(state)
     app.mock_state = state  # type: ignore[attr-defined]
     return app
+
+
+def _handler_resolver(handlers: Any) -> Callable[[str], Callable]:
+    """operationId -> the handlers' method of that name, answering JSON by default."""
+
+    def resolve(operation_id: str) -> Callable:
+        return _json_unless_told(getattr(handlers, operation_id))
+
+    return resolve
+
+
+JSON = {"Content-Type": "application/json"}
+
+
+def _json_unless_told(handler: Callable) -> Callable:
+    """Give a handler's body an explicit JSON content type.
+
+    Every operation also declares ``application/problem+json`` for its errors, and connexion
+    refuses to guess between two content types. Handlers that answer something else (XML)
+    return ``(body, status, headers)`` themselves and are left alone.
+    """
+
+    @functools.wraps(handler)  # connexion reads the parameters through __wrapped__
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = await handler(*args, **kwargs)
+        if isinstance(result, tuple):
+            if len(result) == 2 and result[0] is not None:
+                return result[0], result[1], JSON
+            return result
+        if isinstance(result, (dict, list)):
+            return result, 200, JSON
+        return result
+
+    return wrapper
 
 
 def _swagger_ui_options(api: str) -> SwaggerUIOptions:

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.monitor_category import MonitorCategory
+from ..models.monitor_status import MonitorStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Monitor")
+
+
+@_attrs_define
+class Monitor:
+    """A process monitor as `GET /api/processmonitor/monitors` renders it.
+
+    Attributes:
+        mapped_id (str | Unset):
+        name (str | Unset):
+        status (MonitorStatus | Unset):
+        category (MonitorCategory | Unset):
+        subcategory (str | Unset):
+        started (None | str | Unset):
+        completed (None | str | Unset):
+        progress_text (str | Unset):
+        percent_complete (str | Unset):
+        files_pending (int | Unset):
+        size (int | Unset):
+        files_processed (int | Unset):
+        warnings (int | Unset):
+        errors (int | Unset):
+        can_retry (bool | Unset):
+    """
+
+    mapped_id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    status: MonitorStatus | Unset = UNSET
+    category: MonitorCategory | Unset = UNSET
+    subcategory: str | Unset = UNSET
+    started: None | str | Unset = UNSET
+    completed: None | str | Unset = UNSET
+    progress_text: str | Unset = UNSET
+    percent_complete: str | Unset = UNSET
+    files_pending: int | Unset = UNSET
+    size: int | Unset = UNSET
+    files_processed: int | Unset = UNSET
+    warnings: int | Unset = UNSET
+    errors: int | Unset = UNSET
+    can_retry: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        mapped_id = self.mapped_id
+
+        name = self.name
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        category: str | Unset = UNSET
+        if not isinstance(self.category, Unset):
+            category = self.category.value
+
+        subcategory = self.subcategory
+
+        started: None | str | Unset
+        if isinstance(self.started, Unset):
+            started = UNSET
+        else:
+            started = self.started
+
+        completed: None | str | Unset
+        if isinstance(self.completed, Unset):
+            completed = UNSET
+        else:
+            completed = self.completed
+
+        progress_text = self.progress_text
+
+        percent_complete = self.percent_complete
+
+        files_pending = self.files_pending
+
+        size = self.size
+
+        files_processed = self.files_processed
+
+        warnings = self.warnings
+
+        errors = self.errors
+
+        can_retry = self.can_retry
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if mapped_id is not UNSET:
+            field_dict["mappedId"] = mapped_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if status is not UNSET:
+            field_dict["status"] = status
+        if category is not UNSET:
+            field_dict["category"] = category
+        if subcategory is not UNSET:
+            field_dict["subcategory"] = subcategory
+        if started is not UNSET:
+            field_dict["started"] = started
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+        if progress_text is not UNSET:
+            field_dict["progressText"] = progress_text
+        if percent_complete is not UNSET:
+            field_dict["percentComplete"] = percent_complete
+        if files_pending is not UNSET:
+            field_dict["filesPending"] = files_pending
+        if size is not UNSET:
+            field_dict["size"] = size
+        if files_processed is not UNSET:
+            field_dict["filesProcessed"] = files_processed
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if can_retry is not UNSET:
+            field_dict["canRetry"] = can_retry
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        mapped_id = d.pop("mappedId", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: MonitorStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = MonitorStatus(_status)
+
+        _category = d.pop("category", UNSET)
+        category: MonitorCategory | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = MonitorCategory(_category)
+
+        subcategory = d.pop("subcategory", UNSET)
+
+        def _parse_started(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        started = _parse_started(d.pop("started", UNSET))
+
+        def _parse_completed(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        completed = _parse_completed(d.pop("completed", UNSET))
+
+        progress_text = d.pop("progressText", UNSET)
+
+        percent_complete = d.pop("percentComplete", UNSET)
+
+        files_pending = d.pop("filesPending", UNSET)
+
+        size = d.pop("size", UNSET)
+
+        files_processed = d.pop("filesProcessed", UNSET)
+
+        warnings = d.pop("warnings", UNSET)
+
+        errors = d.pop("errors", UNSET)
+
+        can_retry = d.pop("canRetry", UNSET)
+
+        monitor = cls(
+            mapped_id=mapped_id,
+            name=name,
+            status=status,
+            category=category,
+            subcategory=subcategory,
+            started=started,
+            completed=completed,
+            progress_text=progress_text,
+            percent_complete=percent_complete,
+            files_pending=files_pending,
+            size=size,
+            files_processed=files_processed,
+            warnings=warnings,
+            errors=errors,
+            can_retry=can_retry,
+        )
+
+        monitor.additional_properties = d
+        return monitor
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

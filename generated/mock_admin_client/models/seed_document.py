@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.aepublish_seed import AepublishSeed
+    from ..models.monitor_server_seed import MonitorServerSeed
+    from ..models.preservica_seed import PreservicaSeed
+
+
+T = TypeVar("T", bound="SeedDocument")
+
+
+@_attrs_define
+class SeedDocument:
+    """Seed data for every API; each section and key is optional.
+
+    Attributes:
+        preservica (PreservicaSeed | Unset):
+        monitor_server (MonitorServerSeed | Unset):
+        aepublish (AepublishSeed | Unset):
+    """
+
+    preservica: PreservicaSeed | Unset = UNSET
+    monitor_server: MonitorServerSeed | Unset = UNSET
+    aepublish: AepublishSeed | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        preservica: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.preservica, Unset):
+            preservica = self.preservica.to_dict()
+
+        monitor_server: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.monitor_server, Unset):
+            monitor_server = self.monitor_server.to_dict()
+
+        aepublish: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.aepublish, Unset):
+            aepublish = self.aepublish.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if preservica is not UNSET:
+            field_dict["preservica"] = preservica
+        if monitor_server is not UNSET:
+            field_dict["monitor_server"] = monitor_server
+        if aepublish is not UNSET:
+            field_dict["aepublish"] = aepublish
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.aepublish_seed import AepublishSeed
+        from ..models.monitor_server_seed import MonitorServerSeed
+        from ..models.preservica_seed import PreservicaSeed
+
+        d = dict(src_dict)
+        _preservica = d.pop("preservica", UNSET)
+        preservica: PreservicaSeed | Unset
+        if isinstance(_preservica, Unset):
+            preservica = UNSET
+        else:
+            preservica = PreservicaSeed.from_dict(_preservica)
+
+        _monitor_server = d.pop("monitor_server", UNSET)
+        monitor_server: MonitorServerSeed | Unset
+        if isinstance(_monitor_server, Unset):
+            monitor_server = UNSET
+        else:
+            monitor_server = MonitorServerSeed.from_dict(_monitor_server)
+
+        _aepublish = d.pop("aepublish", UNSET)
+        aepublish: AepublishSeed | Unset
+        if isinstance(_aepublish, Unset):
+            aepublish = UNSET
+        else:
+            aepublish = AepublishSeed.from_dict(_aepublish)
+
+        seed_document = cls(
+            preservica=preservica,
+            monitor_server=monitor_server,
+            aepublish=aepublish,
+        )
+
+        return seed_document

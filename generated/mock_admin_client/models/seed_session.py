@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.seed_session_description import SeedSessionDescription
+
+
+T = TypeVar("T", bound="SeedSession")
+
+
+@_attrs_define
+class SeedSession:
+    """
+    Attributes:
+        session_h (str):
+        run_date (str | Unset): ISO-8601; defaults to the mock clock.
+        scm_ref (str | Unset):
+        description (SeedSessionDescription | Unset): Tags, e.g. {"numpy": "1.26.4"}.
+    """
+
+    session_h: str
+    run_date: str | Unset = UNSET
+    scm_ref: str | Unset = UNSET
+    description: SeedSessionDescription | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        session_h = self.session_h
+
+        run_date = self.run_date
+
+        scm_ref = self.scm_ref
+
+        description: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.description, Unset):
+            description = self.description.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "session_h": session_h,
+            }
+        )
+        if run_date is not UNSET:
+            field_dict["run_date"] = run_date
+        if scm_ref is not UNSET:
+            field_dict["scm_ref"] = scm_ref
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.seed_session_description import SeedSessionDescription
+
+        d = dict(src_dict)
+        session_h = d.pop("session_h")
+
+        run_date = d.pop("run_date", UNSET)
+
+        scm_ref = d.pop("scm_ref", UNSET)
+
+        _description = d.pop("description", UNSET)
+        description: SeedSessionDescription | Unset
+        if isinstance(_description, Unset):
+            description = UNSET
+        else:
+            description = SeedSessionDescription.from_dict(_description)
+
+        seed_session = cls(
+            session_h=session_h,
+            run_date=run_date,
+            scm_ref=scm_ref,
+            description=description,
+        )
+
+        seed_session.additional_properties = d
+        return seed_session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

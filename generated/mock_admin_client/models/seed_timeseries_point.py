@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.monitor_status import MonitorStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SeedTimeseriesPoint")
+
+
+@_attrs_define
+class SeedTimeseriesPoint:
+    """One progress sample of a monitor; missing fields get defaults.
+
+    Attributes:
+        timestamp (str | Unset):
+        status (MonitorStatus | Unset):
+        percent_complete (str | Unset):
+        files_processed (int | Unset):
+        files_pending (int | Unset):
+        size (int | Unset):
+        warnings (int | Unset):
+        errors (int | Unset):
+    """
+
+    timestamp: str | Unset = UNSET
+    status: MonitorStatus | Unset = UNSET
+    percent_complete: str | Unset = UNSET
+    files_processed: int | Unset = UNSET
+    files_pending: int | Unset = UNSET
+    size: int | Unset = UNSET
+    warnings: int | Unset = UNSET
+    errors: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        timestamp = self.timestamp
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        percent_complete = self.percent_complete
+
+        files_processed = self.files_processed
+
+        files_pending = self.files_pending
+
+        size = self.size
+
+        warnings = self.warnings
+
+        errors = self.errors
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if status is not UNSET:
+            field_dict["status"] = status
+        if percent_complete is not UNSET:
+            field_dict["percentComplete"] = percent_complete
+        if files_processed is not UNSET:
+            field_dict["filesProcessed"] = files_processed
+        if files_pending is not UNSET:
+            field_dict["filesPending"] = files_pending
+        if size is not UNSET:
+            field_dict["size"] = size
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        timestamp = d.pop("timestamp", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: MonitorStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = MonitorStatus(_status)
+
+        percent_complete = d.pop("percentComplete", UNSET)
+
+        files_processed = d.pop("filesProcessed", UNSET)
+
+        files_pending = d.pop("filesPending", UNSET)
+
+        size = d.pop("size", UNSET)
+
+        warnings = d.pop("warnings", UNSET)
+
+        errors = d.pop("errors", UNSET)
+
+        seed_timeseries_point = cls(
+            timestamp=timestamp,
+            status=status,
+            percent_complete=percent_complete,
+            files_processed=files_processed,
+            files_pending=files_pending,
+            size=size,
+            warnings=warnings,
+            errors=errors,
+        )
+
+        seed_timeseries_point.additional_properties = d
+        return seed_timeseries_point
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,74 @@
+"""``mock-server`` / ``python -m mock_server``: run the mock with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+
+from mock_server.app import create_app
+from mock_server.config import ALL_APIS, MockConfig
+
+SERVED = tuple(api for api in ALL_APIS if api != "admin")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="mock-server",
+        description="Stateful mock of the Preservica Process Monitor, monitor-server and "
+        "Alert Logic aepublish APIs (plus its admin API under /_mock/).",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=8080, help="port (default: %(default)s)")
+    parser.add_argument(
+        "--api",
+        action="append",
+        choices=SERVED,
+        help="serve only this API (repeatable; default: all). The admin API is always served.",
+    )
+    data = parser.add_mutually_exclusive_group()
+    data.add_argument("--seed", type=Path, help="load this seed document (YAML or JSON) instead of the demo data")
+    data.add_argument("--empty", action="store_true", help="start with no data at all")
+    parser.add_argument(
+        "--page-size", type=int, default=500, help="monitor-server page size (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--max-batch",
+        type=int,
+        default=1000,
+        help="most observations one aepublish request may carry (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="(default: %(default)s)",
+    )
+    args = parser.parse_args(argv)
+    if args.page_size < 1 or args.max_batch < 1:
+        parser.error("--page-size and --max-batch must be positive")
+    if args.seed is not None and not args.seed.is_file():
+        parser.error(f"--seed: no such file: {args.seed}")
+    return args
+
+
+def config_from(args: argparse.Namespace) -> MockConfig:
+    apis = ("admin", *(args.api or SERVED))
+    return MockConfig(
+        apis=tuple(dict.fromkeys(apis)),
+        page_size=args.page_size,
+        max_batch=args.max_batch,
+        seed=args.seed,
+        empty=args.empty,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper())
+    app = create_app(config_from(args))
+    print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
