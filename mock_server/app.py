@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import connexion
-from connexion.resolver import Resolver
-
 from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
 
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
@@ -39,7 +38,9 @@ def _handlers_for(api: str, state: MockState) -> Any:
     return getattr(import_module(module), cls)(state)
 
 
-def create_app(config: MockConfig | None = None, state: MockState | None = None) -> connexion.AsyncApp:
+def create_app(
+    config: MockConfig | None = None, state: MockState | None = None
+) -> connexion.AsyncApp:
     """Build the mock: one ASGI app serving ``config.apis`` over one ``MockState``.
 
     The state is reachable as ``app.state`` (sic: attribute on the returned app) so tests

@@ -21,7 +21,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         description="Stateful mock of the Preservica Process Monitor, monitor-server and "
         "Alert Logic aepublish APIs (plus its admin API under /_mock/).",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
+    )
     parser.add_argument("--port", type=int, default=8080, help="port (default: %(default)s)")
     parser.add_argument(
         "--api",
@@ -30,7 +32,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="serve only this API (repeatable; default: all). The admin API is always served.",
     )
     data = parser.add_mutually_exclusive_group()
-    data.add_argument("--seed", type=Path, help="load this seed document (YAML or JSON) instead of the demo data")
+    data.add_argument(
+        "--seed", type=Path, help="load this seed document (YAML or JSON) instead of the demo data"
+    )
     data.add_argument("--empty", action="store_true", help="start with no data at all")
     parser.add_argument(
         "--page-size", type=int, default=500, help="monitor-server page size (default: %(default)s)"

@@ -19,7 +19,7 @@ class MockClock:
         self._frozen_at: float | None = None
         self._offset = 0.0 if start is None else start - time.time()
         if frozen:
-            self._frozen_at = time.time() + self._offset
+            self._frozen_at = time.time() if start is None else start
 
     def now(self) -> float:
         if self._frozen_at is not None:

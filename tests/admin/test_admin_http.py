@@ -1,0 +1,58 @@
+"""The admin API under /_mock/: health, reset, seed, clock (over the in-process app)."""
+
+from __future__ import annotations
+
+from tests.conftest import START
+
+
+async def test_health(client):
+    response = await client.get("/_mock/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_clock_reads_the_mock_time(client):
+    assert (await client.get("/_mock/clock")).json() == {"now": START, "frozen": True}
+
+
+async def test_clock_advances_and_jumps(client, state):
+    moved = await client.post("/_mock/clock", json={"advance": 90})
+    assert moved.json() == {"now": START + 90, "frozen": True}
+    assert state.clock.now() == START + 90
+    jumped = await client.post("/_mock/clock", json={"now": 1_800_000_000})
+    assert jumped.json()["now"] == 1_800_000_000
+
+
+async def test_a_thawed_clock_ticks_from_where_it_was(client, state):
+    response = await client.post("/_mock/clock", json={"frozen": False})
+    assert response.json()["frozen"] is False
+    assert START <= state.clock.now() < START + 5
+
+
+async def test_clock_refuses_nonsense(client, state):
+    for body in ({"advance": -1}, {"advance": 1, "now": 5}, {}, {"advance": "soon"}, {"x": 1}):
+        response = await client.post("/_mock/clock", json=body)
+        assert response.status_code == 400, body
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == 400
+    assert state.clock.now() == START
+
+
+async def test_malformed_json_is_a_400_problem(client):
+    response = await client.post(
+        "/_mock/clock", content=b"{nope", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["title"] == "Bad Request"
+
+
+async def test_seed_refuses_unknown_sections_and_changes_nothing(client, state):
+    response = await client.post("/_mock/seed", json={"preservica": {}, "typo": {}})
+    assert response.status_code == 400
+    assert "typo" in response.json()["detail"]
+
+
+async def test_unknown_route_is_a_404_problem(client):
+    response = await client.get("/_mock/nothing-here")
+    assert response.status_code == 404
+    assert response.json()["status"] == 404
