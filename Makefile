@@ -11,6 +11,9 @@ SERVE_ARGS ?=
 # The generator's post hooks call ruff: use the pinned one from the venv.
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
+COMPAT := .venv-compat
+COMPAT_STAMP := $(COMPAT)/.installed
+
 .PHONY: install generate check-generated lint serve test test-fast test-deep compat bench clean
 
 install: $(STAMP)
@@ -52,12 +55,22 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mock-server --host $(HOST) --port $(PORT) $(SERVE_ARGS)
 
-test: check-generated lint
+test: check-generated lint compat
 	$(BIN)/python -m pytest -q
+
+# The vendors' real clients against our mock, from their own venv (see tests/compat/).
+$(COMPAT_STAMP): tests/compat/requirements.txt
+	$(PYTHON) -m venv $(COMPAT)
+	$(COMPAT)/bin/python -m pip install --quiet --upgrade pip
+	$(COMPAT)/bin/python -m pip install --quiet -r tests/compat/requirements.txt
+	touch $(COMPAT_STAMP)
+
+compat: $(STAMP) $(COMPAT_STAMP)
+	MOCK_PYTHON=$(CURDIR)/$(BIN)/python $(COMPAT)/bin/python -m pytest -q -c tests/compat/pytest.ini tests/compat
 
 # The same suite with the deep hypothesis profile (many more examples).
 test-deep: $(STAMP)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) .cache build *.egg-info
+	rm -rf $(VENV) $(COMPAT) .cache build *.egg-info
