@@ -1,12 +1,417 @@
-"""Placeholder until the aepublish backend lands."""
+"""State of the aepublish mock: AIMS accounts and tokens, observation definitions, faults,
+and what each account has published. The outcome rules themselves live in ``judge.py``."""
+
+from __future__ import annotations
+
+import hmac
+import itertools
+import secrets
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from mock_server.aepublish.judge import AccountLedger, Definition, Fault, ObservationJudge
+from mock_server.clock import MockClock
+from mock_server.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    Unauthorized,
+)
+
+#: How long an AIMS token lives, in seconds of mock time. The mock's choice (6 hours): long
+#: enough that a test run never sees one expire unless it moves the clock on purpose.
+TOKEN_LIFETIME = 6 * 3600
+
+# A fixed namespace so a key pair's user id is the same on every run.
+_USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
+
+_ACCOUNT_KEYS = {"id", "name", "access_key_id", "secret_key"}
+_DEFINITION_KEYS = {
+    "path",
+    "unique",
+    "unique_window",
+    "throttle_count",
+    "throttle_period",
+    "account_id",
+}
+_FAULT_KEYS = {"definition", "delay", "times", "latency"}
+_SECTION_KEYS = {"accounts", "definitions", "faults"}
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: str
+    name: str
+    access_key_id: str
+    secret_key: str
+
+    @property
+    def user_id(self) -> str:
+        return str(uuid.uuid5(_USER_NAMESPACE, f"{self.id}:{self.access_key_id}")).upper()
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "access_key_id": self.access_key_id,
+            "secret_key": self.secret_key,
+        }
+
+    def aims_account(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "active": True}
+
+    def aims_user(self) -> dict[str, Any]:
+        return {
+            "id": self.user_id,
+            "account_id": self.id,
+            "name": self.access_key_id,
+            "active": True,
+        }
+
+
+class _Token(NamedTuple):
+    account_id: str
+    expires_at: float
+
+
+class Publication(NamedTuple):
+    """What one publish call produced: the 200 body, and the real delay a fault asked for."""
+
+    body: dict[str, Any]
+    latency: float
 
 
 class AepublishBackend:
-    def __init__(self, clock, max_batch=1000):
+    """Every public method is atomic under one lock, so concurrent publications of one
+    progress marker yield exactly one success."""
+
+    def __init__(self, clock: MockClock, max_batch: int = 1000) -> None:
         self.clock = clock
+        self.max_batch = max_batch
+        self._lock = threading.Lock()
+        # Ingest ids: a random per-process prefix and a counter that survives reset(), so an
+        # id is never handed out twice by one process.
+        self._id_prefix = secrets.token_hex(8)
+        self._id_counter = itertools.count(1)
+        self._fault_counter = itertools.count(1)
+        self.reset()
 
-    def reset(self):
-        pass
+    # --- admin: state and seed data -------------------------------------------------------
 
-    def load_seed(self, section):
-        return {}
+    def reset(self) -> None:
+        with self._lock:
+            self._accounts: dict[str, Account] = {}
+            self._account_by_key: dict[str, Account] = {}
+            self._tokens: dict[str, _Token] = {}
+            #: path -> definition for every account
+            self._shared_definitions: dict[str, Definition] = {}
+            #: account id -> path -> the account's own definition, overriding a shared one
+            self._account_definitions: dict[str, dict[str, Definition]] = {}
+            self._faults: dict[str, Fault] = {}
+            self._ledgers: dict[str, AccountLedger] = {}
+
+    def load_seed(self, section: dict[str, Any]) -> dict[str, int]:
+        """Add the ``aepublish:`` part of a seed document; nothing changes if any of it is bad."""
+        if not isinstance(section, dict):
+            raise InvalidInput("aepublish: must be an object")
+        _refuse_unknown_keys(section, _SECTION_KEYS, "aepublish")
+        with self._lock:
+            accounts = [
+                _parse_account(item, f"aepublish.accounts[{i}]")
+                for i, item in enumerate(_list_of(section, "accounts"))
+            ]
+            self._check_new_accounts(accounts)
+            known_accounts = set(self._accounts) | {account.id for account in accounts}
+            definitions = [
+                _parse_definition(item, f"aepublish.definitions[{i}]", known_accounts)
+                for i, item in enumerate(_list_of(section, "definitions"))
+            ]
+            faults = [
+                _parse_fault(item, f"aepublish.faults[{i}]", self._next_fault_id)
+                for i, item in enumerate(_list_of(section, "faults"))
+            ]
+            for account in accounts:
+                self._store_account(account)
+            for definition in definitions:
+                self._store_definition(definition)
+            for fault in faults:
+                self._faults[fault.id] = fault
+        return {"accounts": len(accounts), "definitions": len(definitions), "faults": len(faults)}
+
+    def add_account(self, account: dict[str, Any]) -> dict[str, Any]:
+        """Add an account with its key pair (generated when not given); 409 if it exists."""
+        with self._lock:
+            parsed = _parse_account(account, "account")
+            self._check_new_accounts([parsed])
+            self._store_account(parsed)
+            return parsed.to_wire()
+
+    def list_accounts(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return [account.to_wire() for account in self._accounts.values()]
+
+    def add_definition(self, definition: dict[str, Any]) -> dict[str, Any]:
+        """Add a definition, replacing one with the same ``path`` and ``account_id``."""
+        with self._lock:
+            parsed = _parse_definition(definition, "definition", set(self._accounts))
+            self._store_definition(parsed)
+            return parsed.to_wire()
+
+    def list_definitions(self) -> list[dict[str, Any]]:
+        with self._lock:
+            shared = [d.to_wire() for d in self._shared_definitions.values()]
+            own = [
+                d.to_wire()
+                for per_account in self._account_definitions.values()
+                for d in per_account.values()
+            ]
+            return shared + own
+
+    def add_fault(self, fault: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            parsed = _parse_fault(fault, "fault", self._next_fault_id)
+            self._faults[parsed.id] = parsed
+            return parsed.to_wire()
+
+    def list_faults(self) -> list[dict[str, Any]]:
+        """The faults still active; ``times`` is what is left of each."""
+        with self._lock:
+            return [fault.to_wire() for fault in self._faults.values()]
+
+    def remove_fault(self, fault_id: str) -> None:
+        with self._lock:
+            if self._faults.pop(fault_id, None) is None:
+                raise NotFound(f"no fault {fault_id!r}")
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    # --- AIMS ---------------------------------------------------------------------------
+
+    def verify_key_pair(self, access_key_id: str, secret_key: str) -> bool:
+        with self._lock:
+            return self._account_of_key_pair(access_key_id, secret_key) is not None
+
+    def authenticate(self, access_key_id: str, secret_key: str) -> dict[str, Any]:
+        """Issue a token for a key pair: the ``authentication`` object of AIMS' answer."""
+        with self._lock:
+            account = self._account_of_key_pair(access_key_id, secret_key)
+            if account is None:
+                raise Unauthorized("unknown access key id or wrong secret key")
+            token = secrets.token_urlsafe(32)
+            expires_at = self.clock.now() + TOKEN_LIFETIME
+            self._tokens[token] = _Token(account.id, expires_at)
+            return {
+                "token": token,
+                "token_expiration": expires_at,
+                "account": account.aims_account(),
+                "user": account.aims_user(),
+            }
+
+    def token_info(self, token: str) -> dict[str, Any]:
+        """Whom a live token belongs to (AIMS' ``token_info``); Unauthorized otherwise."""
+        with self._lock:
+            account, expires_at = self._account_of_token(token)
+            return {
+                "account": account.aims_account(),
+                "user": account.aims_user(),
+                "token_expiration": expires_at,
+            }
+
+    # --- aepublish ----------------------------------------------------------------------
+
+    def publish(self, token: str, account_id: str, observations: Any) -> Publication:
+        """Judge a request's observations in order, atomically as a whole."""
+        with self._lock:
+            account, _ = self._account_of_token(token)
+            if account.id != account_id:
+                raise Forbidden(
+                    f"token of account {account.id!r} may not publish to account {account_id!r}"
+                )
+            if not isinstance(observations, list):
+                raise InvalidInput(
+                    "the body must be a JSON array of observations, sent as application/json"
+                )
+            if len(observations) > self.max_batch:
+                raise PayloadTooLarge(
+                    f"{len(observations)} observations in one request; "
+                    f"the limit is {self.max_batch}"
+                )
+            judge = ObservationJudge(
+                account_id=account_id,
+                ledger=self._ledgers.setdefault(account_id, AccountLedger()),
+                definition_for=self._definition_resolver(account_id),
+                faults=self._faults,
+                now=self.clock.now(),
+                new_ingest_id=self._new_ingest_id,
+            )
+            results = judge.judge_all(observations)
+            return Publication({"observations": results, "stats": judge.stats}, judge.latency)
+
+    # --- internals (called with the lock held) ----------------------------------------------
+
+    def _account_of_key_pair(self, access_key_id: str, secret_key: str) -> Account | None:
+        account = self._account_by_key.get(access_key_id)
+        if account is None:
+            return None
+        # Constant-time comparison: the mock should not teach habits that leak secrets.
+        if not hmac.compare_digest(account.secret_key.encode(), secret_key.encode()):
+            return None
+        return account
+
+    def _account_of_token(self, token: str) -> tuple[Account, float]:
+        entry = self._tokens.get(token)
+        if entry is None:
+            raise Unauthorized("unknown token")
+        if self.clock.now() >= entry.expires_at:
+            del self._tokens[token]
+            raise Unauthorized("the token has expired")
+        account = self._accounts.get(entry.account_id)
+        if account is None:  # the account went away (reset or a reload) after login
+            raise Unauthorized("unknown token")
+        return account, entry.expires_at
+
+    def _definition_resolver(self, account_id: str):
+        own = self._account_definitions.get(account_id)
+        shared = self._shared_definitions
+        if not own:
+            return shared.get
+
+        def definition_for(path: str) -> Definition | None:
+            return own.get(path) or shared.get(path)
+
+        return definition_for
+
+    def _new_ingest_id(self) -> str:
+        return f"{self._id_prefix}{next(self._id_counter):016x}"
+
+    def _next_fault_id(self) -> str:
+        return f"fault-{next(self._fault_counter)}"
+
+    def _check_new_accounts(self, accounts: list[Account]) -> None:
+        ids: set[str] = set()
+        keys: set[str] = set()
+        for account in accounts:
+            if account.id in self._accounts or account.id in ids:
+                raise Conflict(f"account {account.id!r} already exists")
+            if account.access_key_id in self._account_by_key or account.access_key_id in keys:
+                raise Conflict(f"access key id {account.access_key_id!r} is already in use")
+            ids.add(account.id)
+            keys.add(account.access_key_id)
+
+    def _store_account(self, account: Account) -> None:
+        self._accounts[account.id] = account
+        self._account_by_key[account.access_key_id] = account
+
+    def _store_definition(self, definition: Definition) -> None:
+        # Same path and scope: the newer one replaces the older (admin "add or replace").
+        if definition.account_id is None:
+            self._shared_definitions[definition.path] = definition
+        else:
+            own = self._account_definitions.setdefault(definition.account_id, {})
+            own[definition.path] = definition
+
+
+# --- parsing admin input (raises InvalidInput naming the bad field) -------------------------
+
+
+def _refuse_unknown_keys(item: dict[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(item) - allowed)
+    if unknown:
+        raise InvalidInput(f"{where}: unknown field(s) {', '.join(unknown)}")
+
+
+def _list_of(section: dict[str, Any], key: str) -> list[Any]:
+    items = section.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise InvalidInput(f"aepublish.{key} must be a list")
+    return items
+
+
+def _object(item: Any, allowed: set[str], where: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise InvalidInput(f"{where} must be an object")
+    _refuse_unknown_keys(item, allowed, where)
+    return item
+
+
+def _string(item: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+    value = item.get(key)
+    if value is None and default is not None:
+        return default
+    if not isinstance(value, str) or not value:
+        raise InvalidInput(f"{where}.{key} must be a non-empty string")
+    return value
+
+
+def _number(item: dict[str, Any], key: str, where: str, default: float, *, positive: bool) -> float:
+    value = item.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidInput(f"{where}.{key} must be a number")
+    if value < 0 or (positive and value == 0):
+        raise InvalidInput(f"{where}.{key} must be {'positive' if positive else 'at least 0'}")
+    return value
+
+
+def _integer(item: dict[str, Any], key: str, where: str, *, minimum: int) -> int | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidInput(f"{where}.{key} must be an integer of at least {minimum}")
+    return value
+
+
+def _parse_account(item: Any, where: str) -> Account:
+    item = _object(item, _ACCOUNT_KEYS, where)
+    account_id = _string(item, "id", where)
+    return Account(
+        id=account_id,
+        name=_string(item, "name", where, default=f"Account {account_id}"),
+        access_key_id=_string(item, "access_key_id", where, default=secrets.token_hex(8)),
+        secret_key=_string(item, "secret_key", where, default=secrets.token_urlsafe(24)),
+    )
+
+
+def _parse_definition(item: Any, where: str, known_accounts: set[str]) -> Definition:
+    item = _object(item, _DEFINITION_KEYS, where)
+    unique = item.get("unique") or []
+    if not isinstance(unique, list) or not all(isinstance(n, str) and n for n in unique):
+        raise InvalidInput(f"{where}.unique must be a list of data property names")
+    account_id = item.get("account_id")
+    if account_id is not None:
+        account_id = _string(item, "account_id", where)
+        if account_id not in known_accounts:
+            raise InvalidInput(f"{where}.account_id: no account {account_id!r}")
+    return Definition(
+        path=_string(item, "path", where),
+        unique=tuple(unique),
+        unique_window=_number(item, "unique_window", where, 3600 if unique else 0, positive=False),
+        throttle_count=_integer(item, "throttle_count", where, minimum=0),
+        throttle_period=_number(item, "throttle_period", where, 60, positive=True),
+        account_id=account_id,
+    )
+
+
+def _parse_fault(item: Any, where: str, next_id) -> Fault:
+    item = _object(item, _FAULT_KEYS, where)
+    definition = _string(item, "definition", where)
+    delay = _integer(item, "delay", where, minimum=0)
+    times = _integer(item, "times", where, minimum=1)
+    latency = _number(item, "latency", where, 0, positive=False)
+    return Fault(
+        id=next_id(),
+        definition=definition,
+        delay=1 if delay is None else delay,
+        times=times,
+        latency=latency,
+    )
