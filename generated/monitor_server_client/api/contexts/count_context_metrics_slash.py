@@ -1,0 +1,155 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.count import Count
+from ...types import Response
+
+
+def _get_kwargs(
+    context_h: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/contexts/{context_h}/metrics/count/".format(
+            context_h=quote(str(context_h), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Count | None:
+    if response.status_code == 200:
+        response_200 = Count.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Count]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    context_h: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Count]:
+    """Count the metrics of an execution context (with a trailing slash)
+
+    Args:
+        context_h (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Count]
+    """
+
+    kwargs = _get_kwargs(
+        context_h=context_h,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    context_h: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Count | None:
+    """Count the metrics of an execution context (with a trailing slash)
+
+    Args:
+        context_h (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Count
+    """
+
+    return sync_detailed(
+        context_h=context_h,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    context_h: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Count]:
+    """Count the metrics of an execution context (with a trailing slash)
+
+    Args:
+        context_h (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Count]
+    """
+
+    kwargs = _get_kwargs(
+        context_h=context_h,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    context_h: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Count | None:
+    """Count the metrics of an execution context (with a trailing slash)
+
+    Args:
+        context_h (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Count
+    """
+
+    return (
+        await asyncio_detailed(
+            context_h=context_h,
+            client=client,
+        )
+    ).parsed
