@@ -8,6 +8,7 @@ import itertools
 import secrets
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -276,7 +277,7 @@ class AepublishBackend:
             raise Unauthorized("unknown token")
         return account, entry.expires_at
 
-    def _definition_resolver(self, account_id: str):
+    def _definition_resolver(self, account_id: str) -> Callable[[str], Definition | None]:
         own = self._account_definitions.get(account_id)
         shared = self._shared_definitions
         if not own:
@@ -342,13 +343,15 @@ def _object(item: Any, allowed: set[str], where: str) -> dict[str, Any]:
     return item
 
 
-def _string(item: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+def _string(item: dict[str, Any], key: str, where: str) -> str:
     value = item.get(key)
-    if value is None and default is not None:
-        return default
     if not isinstance(value, str) or not value:
         raise InvalidInput(f"{where}.{key} must be a non-empty string")
     return value
+
+
+def _optional_string(item: dict[str, Any], key: str, where: str) -> str | None:
+    return None if item.get(key) is None else _string(item, key, where)
 
 
 def _number(item: dict[str, Any], key: str, where: str, default: float, *, positive: bool) -> float:
@@ -376,9 +379,9 @@ def _parse_account(item: Any, where: str) -> Account:
     account_id = _string(item, "id", where)
     return Account(
         id=account_id,
-        name=_string(item, "name", where, default=f"Account {account_id}"),
-        access_key_id=_string(item, "access_key_id", where, default=secrets.token_hex(8)),
-        secret_key=_string(item, "secret_key", where, default=secrets.token_urlsafe(24)),
+        name=_optional_string(item, "name", where) or f"Account {account_id}",
+        access_key_id=_optional_string(item, "access_key_id", where) or secrets.token_hex(8),
+        secret_key=_optional_string(item, "secret_key", where) or secrets.token_urlsafe(24),
     )
 
 
@@ -387,11 +390,9 @@ def _parse_definition(item: Any, where: str, known_accounts: set[str]) -> Defini
     unique = item.get("unique") or []
     if not isinstance(unique, list) or not all(isinstance(n, str) and n for n in unique):
         raise InvalidInput(f"{where}.unique must be a list of data property names")
-    account_id = item.get("account_id")
-    if account_id is not None:
-        account_id = _string(item, "account_id", where)
-        if account_id not in known_accounts:
-            raise InvalidInput(f"{where}.account_id: no account {account_id!r}")
+    account_id = _optional_string(item, "account_id", where)
+    if account_id is not None and account_id not in known_accounts:
+        raise InvalidInput(f"{where}.account_id: no account {account_id!r}")
     return Definition(
         path=_string(item, "path", where),
         unique=tuple(unique),
@@ -402,7 +403,7 @@ def _parse_definition(item: Any, where: str, known_accounts: set[str]) -> Defini
     )
 
 
-def _parse_fault(item: Any, where: str, next_id) -> Fault:
+def _parse_fault(item: Any, where: str, next_id: Callable[[], str]) -> Fault:
     item = _object(item, _FAULT_KEYS, where)
     definition = _string(item, "definition", where)
     delay = _integer(item, "delay", where, minimum=0)

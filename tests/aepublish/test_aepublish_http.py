@@ -167,6 +167,21 @@ async def test_a_body_that_is_not_a_json_array_is_a_400(client, auth, content, d
     assert_problem(answer, 400, detail_part)
 
 
+async def test_a_body_not_sent_as_json_is_a_415(client, auth):
+    headers = {**auth, "Content-Type": "text/plain"}
+    answer = await client.post(PUBLISH, headers=headers, content=b'[{"definition": "x"}]')
+    assert_problem(answer, 415, "text/plain")
+
+
+async def test_a_lone_surrogate_in_a_marker_is_echoed_escaped(client, auth):
+    # Valid JSON text that is not valid Unicode: the answer must still be a 200.
+    body = b'[{"definition": "host/agent/heartbeat", "progress_marker": "\\ud800"}]'
+    headers = {**auth, "Content-Type": "application/json"}
+    answer = await client.post(PUBLISH, headers=headers, content=body)
+    assert answer.status_code == 200
+    assert b'"chkpt": "\\ud800"' in answer.content
+
+
 async def test_no_token_is_a_401(client, seeded):
     assert_problem(await client.post(PUBLISH, json=[observation()]), 401)
 

@@ -69,6 +69,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -114,14 +119,15 @@ def sync_detailed(
        `ingest_id` issued the first time;
     4. an observation of the same definition with equal values of the definition's `unique`
        `data` properties succeeded within the definition's `unique_window` → `suppressed`,
-       with that observation's `ingest_id`;
+       with that observation's `ingest_id` (a missing property counts as null);
     5. the definition already has `throttle_count` successes within the trailing
        `throttle_period` for this account → `throttled`;
     6. otherwise → `success`, with a new `ingest_id`, and `chkpt` = its `progress_marker`
        when it has one.
 
     Only a `success` records its progress marker, its unique key and a throttle count, so a
-    later observation of the same request sees it. State is kept per account.
+    later observation of the same request sees it. State is kept per account, and a
+    definition set up for one account overrides the shared one of the same path.
     The whole request is refused when the body is not a JSON array (400), the token is
     missing, unknown or expired (401), the token belongs to another account (403), or the
     array holds more observations than the batch limit (413).
@@ -178,14 +184,15 @@ def sync(
        `ingest_id` issued the first time;
     4. an observation of the same definition with equal values of the definition's `unique`
        `data` properties succeeded within the definition's `unique_window` → `suppressed`,
-       with that observation's `ingest_id`;
+       with that observation's `ingest_id` (a missing property counts as null);
     5. the definition already has `throttle_count` successes within the trailing
        `throttle_period` for this account → `throttled`;
     6. otherwise → `success`, with a new `ingest_id`, and `chkpt` = its `progress_marker`
        when it has one.
 
     Only a `success` records its progress marker, its unique key and a throttle count, so a
-    later observation of the same request sees it. State is kept per account.
+    later observation of the same request sees it. State is kept per account, and a
+    definition set up for one account overrides the shared one of the same path.
     The whole request is refused when the body is not a JSON array (400), the token is
     missing, unknown or expired (401), the token belongs to another account (403), or the
     array holds more observations than the batch limit (413).
@@ -237,14 +244,15 @@ async def asyncio_detailed(
        `ingest_id` issued the first time;
     4. an observation of the same definition with equal values of the definition's `unique`
        `data` properties succeeded within the definition's `unique_window` → `suppressed`,
-       with that observation's `ingest_id`;
+       with that observation's `ingest_id` (a missing property counts as null);
     5. the definition already has `throttle_count` successes within the trailing
        `throttle_period` for this account → `throttled`;
     6. otherwise → `success`, with a new `ingest_id`, and `chkpt` = its `progress_marker`
        when it has one.
 
     Only a `success` records its progress marker, its unique key and a throttle count, so a
-    later observation of the same request sees it. State is kept per account.
+    later observation of the same request sees it. State is kept per account, and a
+    definition set up for one account overrides the shared one of the same path.
     The whole request is refused when the body is not a JSON array (400), the token is
     missing, unknown or expired (401), the token belongs to another account (403), or the
     array holds more observations than the batch limit (413).
@@ -299,14 +307,15 @@ async def asyncio(
        `ingest_id` issued the first time;
     4. an observation of the same definition with equal values of the definition's `unique`
        `data` properties succeeded within the definition's `unique_window` → `suppressed`,
-       with that observation's `ingest_id`;
+       with that observation's `ingest_id` (a missing property counts as null);
     5. the definition already has `throttle_count` successes within the trailing
        `throttle_period` for this account → `throttled`;
     6. otherwise → `success`, with a new `ingest_id`, and `chkpt` = its `progress_marker`
        when it has one.
 
     Only a `success` records its progress marker, its unique key and a throttle count, so a
-    later observation of the same request sees it. State is kept per account.
+    later observation of the same request sees it. State is kept per account, and a
+    definition set up for one account overrides the shared one of the same path.
     The whole request is refused when the body is not a JSON array (400), the token is
     missing, unknown or expired (401), the token belongs to another account (403), or the
     array holds more observations than the batch limit (413).
