@@ -15,6 +15,7 @@ from connexion.resolver import Resolver
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
 from mock_server.problems import mock_error_response
+from mock_server.routing import MIDDLEWARES
 from mock_server.security import security_map_for
 from mock_server.seed import load_initial_data
 from mock_server.state import MockState
@@ -48,7 +49,7 @@ def create_app(
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
-    app = connexion.AsyncApp(__name__, specification_dir=SPEC_DIR)
+    app = connexion.AsyncApp(__name__, specification_dir=SPEC_DIR, middlewares=MIDDLEWARES)
     for api in config.apis:
         spec_file, _ = APIS[api]
         handlers = _handlers_for(api, state)
