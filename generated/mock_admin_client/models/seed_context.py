@@ -17,7 +17,7 @@ class SeedContext:
     Attributes:
         h (str):
         cpu_count (int | Unset):
-        cpu_frequency (int | Unset):
+        cpu_frequency (float | Unset): MHz; pytest-monitor sends a fraction, the API answers an integer.
         cpu_type (str | Unset):
         cpu_vendor (str | Unset):
         ram_total (int | Unset):
@@ -30,7 +30,7 @@ class SeedContext:
 
     h: str
     cpu_count: int | Unset = UNSET
-    cpu_frequency: int | Unset = UNSET
+    cpu_frequency: float | Unset = UNSET
     cpu_type: str | Unset = UNSET
     cpu_vendor: str | Unset = UNSET
     ram_total: int | Unset = UNSET

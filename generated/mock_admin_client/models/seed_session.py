@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,13 +21,13 @@ class SeedSession:
     Attributes:
         session_h (str):
         run_date (str | Unset): ISO-8601; defaults to the mock clock.
-        scm_ref (str | Unset):
+        scm_ref (None | str | Unset):
         description (SeedSessionDescription | Unset): Tags, e.g. {"numpy": "1.26.4"}.
     """
 
     session_h: str
     run_date: str | Unset = UNSET
-    scm_ref: str | Unset = UNSET
+    scm_ref: None | str | Unset = UNSET
     description: SeedSessionDescription | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +36,11 @@ class SeedSession:
 
         run_date = self.run_date
 
-        scm_ref = self.scm_ref
+        scm_ref: None | str | Unset
+        if isinstance(self.scm_ref, Unset):
+            scm_ref = UNSET
+        else:
+            scm_ref = self.scm_ref
 
         description: dict[str, Any] | Unset = UNSET
         if not isinstance(self.description, Unset):
@@ -67,7 +71,14 @@ class SeedSession:
 
         run_date = d.pop("run_date", UNSET)
 
-        scm_ref = d.pop("scm_ref", UNSET)
+        def _parse_scm_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        scm_ref = _parse_scm_ref(d.pop("scm_ref", UNSET))
 
         _description = d.pop("description", UNSET)
         description: SeedSessionDescription | Unset
