@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,16 +14,30 @@ SAMPLE_TESTS = {"test_sum", "test_join", "test_square"}
 
 
 def run_monitored_suite(mock_url: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    # A copy outside the repository, so no conftest of ours is picked up.
+    suite = shutil.copytree(SAMPLE, tmp_path / "suite")
     return subprocess.run(
         [
-            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-            "-c", "/dev/null",  # the sample suite's own, empty configuration
-            "--remote-server", f"{mock_url}/api/v1",
-            "--db", str(tmp_path / "local.db"),
-            "--tag", "numpy=1.26.4",
-            str(SAMPLE),
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-c",
+            "/dev/null",  # the sample suite's own, empty configuration
+            "--remote-server",
+            f"{mock_url}/api/v1",
+            "--db",
+            str(tmp_path / "local.db"),
+            "--tag",
+            "numpy=1.26.4",
+            str(suite),
         ],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
 
 
