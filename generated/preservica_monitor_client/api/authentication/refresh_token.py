@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.access_token import AccessToken
+from ...models.problem import Problem
+from ...models.refresh_form import RefreshForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: RefreshForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/accesstoken/refresh",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccessToken | Problem | None:
+    if response.status_code == 200:
+        response_200 = AccessToken.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccessToken | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshForm,
+) -> Response[AccessToken | Problem]:
+    """Exchange a refresh token for a new token pair
+
+     As Preservica documents it: the refresh token goes in the form field
+    `refreshToken`, and the request carries the current access token in
+    `Preservica-Access-Token`. A refresh token works once, and only for the user it was
+    issued to. (pyPreservica 4.2.2 never calls this: it logs in again on a 401.)
+
+    Args:
+        body (RefreshForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessToken | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshForm,
+) -> AccessToken | Problem | None:
+    """Exchange a refresh token for a new token pair
+
+     As Preservica documents it: the refresh token goes in the form field
+    `refreshToken`, and the request carries the current access token in
+    `Preservica-Access-Token`. A refresh token works once, and only for the user it was
+    issued to. (pyPreservica 4.2.2 never calls this: it logs in again on a 401.)
+
+    Args:
+        body (RefreshForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessToken | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshForm,
+) -> Response[AccessToken | Problem]:
+    """Exchange a refresh token for a new token pair
+
+     As Preservica documents it: the refresh token goes in the form field
+    `refreshToken`, and the request carries the current access token in
+    `Preservica-Access-Token`. A refresh token works once, and only for the user it was
+    issued to. (pyPreservica 4.2.2 never calls this: it logs in again on a 401.)
+
+    Args:
+        body (RefreshForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessToken | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RefreshForm,
+) -> AccessToken | Problem | None:
+    """Exchange a refresh token for a new token pair
+
+     As Preservica documents it: the refresh token goes in the form field
+    `refreshToken`, and the request carries the current access token in
+    `Preservica-Access-Token`. A refresh token works once, and only for the user it was
+    issued to. (pyPreservica 4.2.2 never calls this: it logs in again on a 401.)
+
+    Args:
+        body (RefreshForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessToken | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

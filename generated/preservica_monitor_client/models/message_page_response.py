@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.message_page import MessagePage
+
+
+T = TypeVar("T", bound="MessagePageResponse")
+
+
+@_attrs_define
+class MessagePageResponse:
+    """
+    Attributes:
+        success (bool):
+        version (int):
+        value (MessagePage):
+    """
+
+    success: bool
+    version: int
+    value: MessagePage
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        version = self.version
+
+        value = self.value.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "version": version,
+                "value": value,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.message_page import MessagePage
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        version = d.pop("version")
+
+        value = MessagePage.from_dict(d.pop("value"))
+
+        message_page_response = cls(
+            success=success,
+            version=version,
+            value=value,
+        )
+
+        message_page_response.additional_properties = d
+        return message_page_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

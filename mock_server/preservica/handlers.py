@@ -1,0 +1,131 @@
+"""Handlers of ``specs/preservica_monitor.yaml``: unpack what connexion passes, call the
+backend, shape the answer (envelope, XML, absolute paging links)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from connexion import request
+
+from mock_server.errors import Unauthorized
+from mock_server.preservica.backend import PreservicaBackend
+from mock_server.state import MockState
+
+# Preservica's monitor API wraps every answer in this envelope; `version` is its format.
+ENVELOPE_VERSION = 1
+
+VERSION_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<VersionDetailsResponse xmlns="http://preservica.com/EntityAPI/v{major_minor}">'
+    "<CurrentVersion>{version}</CurrentVersion></VersionDetailsResponse>\n"
+)
+
+
+def _envelope(value: dict[str, Any]) -> dict[str, Any]:
+    return {"success": True, "version": ENVELOPE_VERSION, "value": value}
+
+
+def _query_list(name: str, parsed: list[str] | None) -> list[str] | None:
+    """All values of a comma-list parameter, sent as ``a,b`` or repeated (``x=a&x=b``).
+
+    connexion keeps only the last of repeated values of a non-exploded parameter; the
+    generated client repeats them, so they are gathered from the raw query here. The backend
+    re-checks enum values, so one connexion did not see still answers 400.
+    """
+    raw = request.query_params.getlist(name)
+    if len(raw) <= 1:
+        return parsed
+    return list(dict.fromkeys(v for value in raw for v in value.split(",")))
+
+
+class PreservicaHandlers:
+    def __init__(self, state: MockState) -> None:
+        self.state = state
+
+    @property
+    def backend(self) -> PreservicaBackend:
+        return self.state.preservica
+
+    # --- security ---------------------------------------------------------------------------
+
+    def check_token(self, apikey: str, required_scopes: Any = None) -> dict[str, str] | None:
+        """connexion's apiKey check: token info for a live token, None (→ 401) otherwise."""
+        try:
+            who = self.backend.authenticate(apikey)
+        except Unauthorized:
+            return None
+        return {"sub": who["user"], "tenant": who["tenant"], "token": apikey}
+
+    # --- access tokens and server -----------------------------------------------------------
+
+    async def login(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.backend.login(
+            body["username"],
+            body["password"],
+            body.get("tenant"),
+            include_user_details=bool(body.get("includeUserDetails")),
+        )
+
+    async def refresh_token(self, body: dict[str, Any], token_info: dict[str, str]) -> dict:
+        return self.backend.refresh(token_info["token"], body["refreshToken"])
+
+    async def get_version(self) -> tuple[str, int, dict[str, str]]:
+        version = self.backend.version
+        major_minor = ".".join(version.split(".")[:2])
+        xml = VERSION_XML.format(version=version, major_minor=major_minor)
+        return xml, 200, {"Content-Type": "application/xml"}
+
+    async def get_user_details(self, token_info: dict[str, str]) -> dict[str, Any]:
+        return self.backend.user_details(token_info["sub"], token_info["tenant"])
+
+    # --- process monitors -------------------------------------------------------------------
+
+    async def list_monitors(
+        self,
+        status: list[str] | None = None,
+        category: list[str] | None = None,
+        subcategory: list[str] | None = None,
+        name: list[str] | None = None,
+    ) -> dict[str, Any]:
+        monitors = self.backend.list_monitors(
+            status=_query_list("status", status),
+            category=_query_list("category", category),
+            subcategory=_query_list("subcategory", subcategory),
+            name=_query_list("name", name),
+        )
+        return _envelope({"monitors": monitors})
+
+    async def list_messages(
+        self, monitor: list[str], start: int, max: int, status: list[str] | None = None
+    ) -> dict[str, Any]:
+        page_size = max  # the wire name shadows the builtin
+        monitors = _query_list("monitor", monitor) or []
+        statuses = _query_list("status", status)
+        page = self.backend.list_messages(
+            monitors, status=statuses, start=start, max_results=page_size
+        )
+        total = page["totalResults"]
+        paging: dict[str, Any] = {"totalResults": total}
+        if start + page_size < total:
+            paging["next"] = _page_url(monitors, statuses, start + page_size, page_size)
+        if start > 0:
+            previous = start - page_size if start > page_size else 0
+            paging["previous"] = _page_url(monitors, statuses, previous, page_size)
+        return _envelope({"messages": page["messages"], "paging": paging})
+
+    async def get_monitor_timeseries(self, id: str) -> dict[str, Any]:
+        return _envelope({"timeseries": self.backend.get_timeseries(id)})
+
+
+def _page_url(monitors: list[str], statuses: list[str] | None, start: int, size: int) -> str:
+    """The absolute URL of another page of the current request, same filters.
+
+    Rebuilt from the parsed parameters rather than edited, so the URL stays canonical even
+    when a client (pyPreservica) appends parameters the link already carries.
+    """
+    query: dict[str, Any] = {"monitor": ",".join(monitors)}
+    if statuses:
+        query["status"] = ",".join(statuses)
+    query.update(start=start, max=size)
+    return str(request.url.replace(query=urlencode(query, safe=",")))

@@ -1,0 +1,60 @@
+"""The generated client against the mock: spec, client and server agree on the wire."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.preservica.preservica_seeds import FAILED_EXPORT, RUNNING_INGEST
+
+client_package = pytest.importorskip("preservica_monitor_client")
+
+from preservica_monitor_client.api.authentication import login  # noqa: E402
+from preservica_monitor_client.api.process_monitor import (  # noqa: E402
+    get_monitor_timeseries,
+    list_messages,
+    list_monitors,
+)
+from preservica_monitor_client.models import (  # noqa: E402
+    AccessToken,
+    LoginForm,
+    MessageStatus,
+    MonitorListResponse,
+    MonitorStatus,
+    Problem,
+)
+
+
+@pytest.fixture
+def typed_client(app):
+    def build(headers: dict[str, str] | None = None):
+        transport = httpx.ASGITransport(app=app)
+        http = httpx.AsyncClient(transport=transport, base_url="http://mock.test", headers=headers)
+        return client_package.Client(base_url="http://mock.test").set_async_httpx_client(http)
+
+    return build
+
+
+async def test_typed_round_trip(typed_client, seeded):
+    token = await login.asyncio(
+        client=typed_client(), body=LoginForm(username="test", password="test")
+    )
+    assert isinstance(token, AccessToken) and token.tenant == "TEST"
+    authed = typed_client({"Preservica-Access-Token": token.token})
+
+    # The generated client repeats list parameters instead of joining them with commas.
+    monitors = await list_monitors.asyncio(
+        client=authed, status=[MonitorStatus.RUNNING, MonitorStatus.FAILED]
+    )
+    assert isinstance(monitors, MonitorListResponse)
+    assert [m.mapped_id for m in monitors.value.monitors] == [RUNNING_INGEST, FAILED_EXPORT]
+    assert monitors.value.monitors[0].started.year == 2025
+
+    page = await list_messages.asyncio(
+        client=authed, monitor=[RUNNING_INGEST], status=[MessageStatus.ERROR], max_=1
+    )
+    assert [m.status for m in page.value.messages] == [MessageStatus.ERROR]
+    assert page.value.paging.total_results == 1
+
+    missing = await get_monitor_timeseries.asyncio("0" * 32, client=authed)
+    assert isinstance(missing, Problem) and missing.status == 404
