@@ -24,7 +24,7 @@ from tests.preservica.preservica_seeds import (
     small_seed,
 )
 
-DEMO = Path(__file__).parents[2] / "mock_server" / "data" / "demo_preservica.yaml"
+DEMO = Path(__file__).parents[2] / "mock_server" / "data" / "demo_seed.yaml"
 NOW = iso_timestamp(START)
 
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import httpx
+import preservica_monitor_client as client_package
 import pytest
-
-from tests.preservica.preservica_seeds import FAILED_EXPORT, RUNNING_INGEST
-
-client_package = pytest.importorskip("preservica_monitor_client")
-
-from preservica_monitor_client.api.authentication import login  # noqa: E402
-from preservica_monitor_client.api.process_monitor import (  # noqa: E402
+from preservica_monitor_client.api.authentication import login
+from preservica_monitor_client.api.process_monitor import (
     get_monitor_timeseries,
     list_messages,
     list_monitors,
 )
-from preservica_monitor_client.models import (  # noqa: E402
+from preservica_monitor_client.models import (
     AccessToken,
     LoginForm,
     MessageStatus,
@@ -23,6 +19,8 @@ from preservica_monitor_client.models import (  # noqa: E402
     MonitorStatus,
     Problem,
 )
+
+from tests.preservica.preservica_seeds import FAILED_EXPORT, RUNNING_INGEST
 
 
 @pytest.fixture
