@@ -9,6 +9,7 @@ request no route of one API matches falls through to the next.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from connexion.middleware.main import ConnexionMiddleware
@@ -20,7 +21,7 @@ from starlette.routing import Mount, Router
 def _chain_mounts(router: Router) -> None:
     path = router.routes[-1].path
     mounts = [r for r in router.routes if isinstance(r, Mount) and r.path == path]
-    for mount, following in zip(mounts, mounts[1:]):
+    for mount, following in pairwise(mounts):
         mount.app.default = following.app  # the newest keeps its own fallback
 
 
