@@ -1,0 +1,243 @@
+"""Everything a Process Monitor call needs, built once for the sync and the async client:
+which generated operation, with which arguments, and how its response reads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import partial
+from types import ModuleType
+from typing import Any, Generic, TypeVar
+
+import httpx
+from preservica_monitor_client.api.authentication import login
+from preservica_monitor_client.api.process_monitor import (
+    get_monitor_timeseries,
+    list_messages,
+    list_monitors,
+)
+from preservica_monitor_client.models import (
+    AccessToken,
+    LoginForm,
+    MessagePageResponse,
+    MonitorListResponse,
+    TimeseriesResponse,
+)
+from preservica_monitor_client.models import MessageStatus as WireMessageStatus
+from preservica_monitor_client.models import MonitorCategory as WireMonitorCategory
+from preservica_monitor_client.models import MonitorStatus as WireMonitorStatus
+from preservica_monitor_client.types import UNSET, Response, Unset
+from tenacity import retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from wrappers._paging import Page
+from wrappers.errors import raise_for_status
+
+R = TypeVar("R")
+W = TypeVar("W", bound=Enum)
+
+#: One filter value, or several (any iterable); a value is our enum, its wire text, or any
+#: enum with that value (pyPreservica's own enums work too).
+EnumFilter = Enum | str | Iterable[Enum | str] | None
+TextFilter = str | Iterable[str] | None
+
+FIRST_START = 0  # `start` is a 0-based index into the matching messages
+MAX_PAGE_SIZE = 1000  # the bound of `max` in the spec
+
+
+@dataclass(frozen=True)
+class Call(Generic[R]):
+    """One call of a generated operation, and how its response reads as our result."""
+
+    #: A generated operation module (it has ``sync_detailed`` and ``asyncio_detailed``).
+    operation: ModuleType
+    kwargs: Mapping[str, Any]
+    read: Callable[[Response[Any]], R]
+
+
+@dataclass(frozen=True)
+class Login:
+    """What a login gave: the token to send in ``Preservica-Access-Token``."""
+
+    token: str = field(repr=False)
+    user: str
+    tenant: str
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _as_list(values: Any) -> list[Any]:
+    # A str (and so a str enum) is iterable, but it is one value, not its characters.
+    return [values] if isinstance(values, (str, Enum)) else list(values)
+
+
+def enum_filter(values: EnumFilter, wire_enum: type[W]) -> list[W] | Unset:
+    """A filter as the generated operation takes it; ``None`` or empty: no filter.
+
+    An unknown value raises ``ValueError`` here rather than a 400 from the server.
+    """
+    if values is None:
+        return UNSET
+    wire = [wire_enum(v.value if isinstance(v, Enum) else v) for v in _as_list(values)]
+    return wire or UNSET
+
+
+def text_filter(values: TextFilter) -> list[str] | Unset:
+    """A free-text filter (subcategory, name) as a list; ``None`` or empty: no filter."""
+    return UNSET if values is None else (_as_list(values) or UNSET)
+
+
+def page_size_checked(page_size: int) -> int:
+    """``page_size`` if the API accepts it as ``max``."""
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise ValueError(f"page_size must be 1..{MAX_PAGE_SIZE}, not {page_size}")
+    return page_size
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _wire_value(response: Response[Any], model: type) -> Any:
+    """The ``value`` of a success's envelope, exactly as sent; an error raises its ApiError.
+
+    The generated model checks the shape, but the dicts handed out come from the body
+    itself: the model's ``to_dict`` would rewrite every timestamp (``...00.000Z`` becomes
+    ``...00+00:00``), and pyPreservica users get the wire text.
+    """
+    raise_for_status(response)
+    if not isinstance(response.parsed, model):
+        # A 2xx the spec does not declare: the service and the spec disagree.
+        raise TypeError(f"expected {model.__name__}, got {type(response.parsed).__name__}")
+    return json.loads(response.content)["value"]
+
+
+def _renamed(wire: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    # pop-and-set, as pyPreservica does: the new keys come last, the rest keep their order.
+    for old, new in renames.items():
+        wire[new] = wire.pop(old)
+    return wire
+
+
+def read_login(response: Response[Any]) -> Login:
+    """The login of a ``login`` answer; wrong credentials raise ``AuthenticationError``."""
+    raise_for_status(response)
+    token = response.parsed
+    if not isinstance(token, AccessToken):
+        raise TypeError(f"expected AccessToken, got {type(token).__name__}")
+    return Login(token.token, token.user, token.tenant)
+
+
+def read_monitors(response: Response[Any]) -> list[dict[str, Any]]:
+    """The monitors of a ``list_monitors`` answer, ``mappedId`` renamed ``MonitorId``."""
+    monitors = _wire_value(response, MonitorListResponse)["monitors"]
+    return [_renamed(monitor, {"mappedId": "MonitorId"}) for monitor in monitors]
+
+
+def read_timeseries(response: Response[Any]) -> list[dict[str, Any]]:
+    """The progress samples of a ``get_monitor_timeseries`` answer, oldest first."""
+    return list(_wire_value(response, TimeseriesResponse)["timeseries"])
+
+
+_MESSAGE_RENAMES = {"mappedMonitorId": "MonitorId", "mappedId": "MessageId"}
+
+
+def next_start(next_url: str | Unset, after: int) -> int | None:
+    """The ``start`` the absolute ``paging.next`` URL names; ``None`` on the last page.
+
+    The link, not ``start + page_size``: the server owns the paging (it may bound ``max``
+    below what was asked, and a running monitor's total grows as we read), so where it says
+    the next page begins is where nothing is skipped.
+    """
+    if isinstance(next_url, Unset):
+        return None
+    start = httpx.URL(next_url).params.get("start", "")
+    # A next page that does not move forward would walk the same pages for ever.
+    if not start.isdigit() or int(start) <= after:
+        raise ValueError(f"paging.next {next_url!r} does not point past start={after}")
+    return int(start)
+
+
+def read_message_page(start: int, response: Response[Any]) -> Page[dict[str, Any], int]:
+    """One page of a ``list_messages`` answer fetched at ``start``, keys renamed as
+    pyPreservica does, with the ``start`` of the next page as the cursor."""
+    messages = _wire_value(response, MessagePageResponse)["messages"]
+    paging = response.parsed.value.paging
+    items = [_renamed(message, _MESSAGE_RENAMES) for message in messages]
+    return Page(items, next_start(paging.next_, after=start))
+
+
+# --------------------------------------------------------------------------- calls
+
+
+def login_call(username: str, password: str, tenant: str | None) -> Call[Login]:
+    """Log in with the form pyPreservica sends."""
+    # Without a tenant the user is looked up by name alone.
+    sent_tenant: str | Unset = UNSET if tenant is None else tenant
+    body = LoginForm(username=username, password=password, tenant=sent_tenant)
+    return Call(login, {"body": body}, read_login)
+
+
+def monitors_call(
+    status: EnumFilter, category: EnumFilter, subcategory: TextFilter, name: TextFilter
+) -> Call[list[dict[str, Any]]]:
+    """The monitors matching every filter given (one of the values of each)."""
+    kwargs = {
+        "status": enum_filter(status, WireMonitorStatus),
+        "category": enum_filter(category, WireMonitorCategory),
+        "subcategory": text_filter(subcategory),
+        "name": text_filter(name),
+    }
+    return Call(list_monitors, kwargs, read_monitors)
+
+
+def timeseries_call(monitor_id: str) -> Call[list[dict[str, Any]]]:
+    """The recorded progress of one monitor (``NotFoundError`` for an unknown id)."""
+    return Call(get_monitor_timeseries, {"id": monitor_id}, read_timeseries)
+
+
+@dataclass(frozen=True)
+class MessageQuery:
+    """The messages of some monitors, as the pager fetches them: a call per ``start``."""
+
+    monitor_ids: list[str]
+    status: list[WireMessageStatus] | Unset
+    page_size: int
+
+    @classmethod
+    def of(cls, monitor_id: TextFilter, status: EnumFilter, page_size: int) -> MessageQuery:
+        """The query of ``messages(monitor_id, status)``; raises ``ValueError`` early."""
+        monitor_ids = text_filter(monitor_id)
+        if isinstance(monitor_ids, Unset):
+            raise ValueError("messages() needs at least one monitor id")
+        return cls(monitor_ids, enum_filter(status, WireMessageStatus), page_size)
+
+    def page_call(self, start: int) -> Call[Page[dict[str, Any], int]]:
+        """The call fetching the page beginning at ``start`` (the pager's cursor)."""
+        kwargs = {
+            "monitor": self.monitor_ids,
+            "status": self.status,
+            "start": start,
+            "max_": self.page_size,
+        }
+        return Call(list_messages, kwargs, partial(read_message_page, start))
+
+
+# --------------------------------------------------------------------------- retries
+
+
+def retry_policy(attempts: int) -> dict[str, Any]:
+    """Bounded retries of a request that failed in transport (an error status is an answer).
+
+    Every call may be repeated: all are GETs but the login, and a repeated login only leaves
+    an unused token behind.
+    """
+    if attempts < 1:
+        raise ValueError("attempts must be at least 1")
+    return {
+        "stop": stop_after_attempt(attempts),
+        "wait": wait_exponential(multiplier=0.2, max=2.0),
+        "retry": retry_if_exception_type(httpx.TransportError),
+        "reraise": True,
+    }

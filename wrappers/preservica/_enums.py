@@ -1,0 +1,46 @@
+"""The filter values of the Process Monitor API, named as pyPreservica names them.
+
+The generated client has enums with the same wire values, but it spells one member
+``DATAMANAGEMENT`` where pyPreservica has ``DATA_MANAGEMENT``; code written against
+pyPreservica must run unchanged, so these are the public ones and calls convert them to the
+generated enums by value.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class _WireEnum(str, Enum):
+    """A value as sent on the wire; a ``str``, so it compares equal to its wire text."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class MonitorCategory(_WireEnum):
+    """The kind of process a monitor follows."""
+
+    INGEST = "Ingest"
+    EXPORT = "Export"
+    DATA_MANAGEMENT = "DataManagement"
+    AUTOMATED = "Automated"
+
+
+class MonitorStatus(_WireEnum):
+    """Where a monitored process is in its life."""
+
+    PENDING = "Pending"
+    RUNNING = "Running"
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+    SUSPENDED = "Suspended"
+    RECOVERABLE = "Recoverable"
+
+
+class MessageStatus(_WireEnum):
+    """The severity of a process message."""
+
+    INFO = "Info"
+    WARNING = "Warning"
+    ERROR = "Error"
