@@ -66,7 +66,9 @@ $(COMPAT_STAMP): tests/compat/requirements.txt
 	touch $(COMPAT_STAMP)
 
 compat: $(STAMP) $(COMPAT_STAMP)
-	MOCK_PYTHON=$(CURDIR)/$(BIN)/python $(COMPAT)/bin/python -m pytest -q -c tests/compat/pytest.ini tests/compat
+	# From tests/compat: run from the root, `python -m` would put the root on sys.path and
+	# its egg-info would register our own pytest plugin, which this venv cannot import.
+	cd tests/compat && MOCK_PYTHON=$(CURDIR)/$(BIN)/python $(CURDIR)/$(COMPAT)/bin/python -m pytest -q -c pytest.ini .
 
 # The same suite with the deep hypothesis profile (many more examples).
 test-deep: $(STAMP)

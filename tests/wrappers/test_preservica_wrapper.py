@@ -686,7 +686,7 @@ async def test_the_async_context_manager_closes_the_http_client():
 
 # --- end to end, against the in-process mock ------------------------------------------------
 
-DEMO_SEED = Path(__file__).parents[2] / "mock_server" / "data" / "demo_preservica.yaml"
+DEMO_SEED = Path(__file__).parents[2] / "mock_server" / "data" / "demo_seed.yaml"
 DEMO_CREDENTIALS = {"username": "test", "password": "test", "tenant": "TEST", "server": "mock"}
 BUSY_MONITOR = "6a91862b0a91413bb106a302e62e5128"  # 32 messages
 TOKEN_MINUTES = 15
