@@ -316,6 +316,17 @@ class AepublishBackend:
         else:
             own = self._account_definitions.setdefault(definition.account_id, {})
             own[definition.path] = definition
+        # A new or replaced definition's quota counts from now: the ledger keeps only what
+        # the quota in force needs (its latest throttle_count successes), so earlier ones
+        # could not be counted against a larger quota or longer period anyway.
+        scope = (
+            self._ledgers
+            if definition.account_id is None
+            else {definition.account_id: self._ledgers.get(definition.account_id)}
+        )
+        for ledger in scope.values():
+            if ledger is not None:
+                ledger.successes.pop(definition.path, None)
 
 
 # --- parsing admin input (raises InvalidInput naming the bad field) -------------------------

@@ -7,7 +7,6 @@ Everything here runs once per observation, so it sticks to type checks and dict 
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
@@ -211,17 +210,31 @@ def _malformation(observation: Any) -> str | None:
 def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, Hashable] | None:
     """The identity of an observation for suppression; None when the definition has none.
 
-    A missing property counts as null, so two observations both lacking it are "equal".
+    Keyed by property name (a definition whose ``unique`` list changes never matches old
+    values of another property). A missing property counts as null, so two observations
+    both lacking it are "equal".
     """
     if not definition.unique or definition.unique_window <= 0:
         return None
-    values = tuple(data.get(name) for name in definition.unique)
-    try:
-        hash(values)
-    except TypeError:
-        # Objects or arrays as unique values: compare them by their canonical JSON text.
-        return definition.path, json.dumps(values, sort_keys=True, default=str)
-    return definition.path, values
+    return definition.path, tuple(
+        (name, _json_identity(data.get(name))) for name in definition.unique
+    )
+
+
+def _json_identity(value: Any) -> Hashable:
+    """A hashable stand-in equal exactly when two JSON values are equal.
+
+    Python alone gets JSON equality wrong: ``True == 1`` and ``hash(True) == hash(1)``,
+    while objects and arrays are not hashable. Tagging booleans apart and turning
+    containers into tuples keeps ``2 == 2.0`` (one JSON number) at any depth.
+    """
+    if isinstance(value, bool):
+        return ("boolean", value)
+    if isinstance(value, list):
+        return ("array", tuple(_json_identity(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", tuple(sorted((k, _json_identity(v)) for k, v in value.items())))
+    return value  # null, numbers and strings already compare as JSON does
 
 
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}

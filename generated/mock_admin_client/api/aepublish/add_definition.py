@@ -66,7 +66,9 @@ def sync_detailed(
 ) -> Response[ObservationDefinition | Problem]:
     """Add or replace an observation definition
 
-     A definition with the same `path` and `account_id` is replaced.
+     A definition with the same `path` and `account_id` is replaced. A new or replaced
+    definition's quota (`throttle_count` per `throttle_period`) counts the successes
+    from the moment it is stored; earlier unique keys still suppress.
 
     Args:
         body (ObservationDefinition):
@@ -97,7 +99,9 @@ def sync(
 ) -> ObservationDefinition | Problem | None:
     """Add or replace an observation definition
 
-     A definition with the same `path` and `account_id` is replaced.
+     A definition with the same `path` and `account_id` is replaced. A new or replaced
+    definition's quota (`throttle_count` per `throttle_period`) counts the successes
+    from the moment it is stored; earlier unique keys still suppress.
 
     Args:
         body (ObservationDefinition):
@@ -123,7 +127,9 @@ async def asyncio_detailed(
 ) -> Response[ObservationDefinition | Problem]:
     """Add or replace an observation definition
 
-     A definition with the same `path` and `account_id` is replaced.
+     A definition with the same `path` and `account_id` is replaced. A new or replaced
+    definition's quota (`throttle_count` per `throttle_period`) counts the successes
+    from the moment it is stored; earlier unique keys still suppress.
 
     Args:
         body (ObservationDefinition):
@@ -152,7 +158,9 @@ async def asyncio(
 ) -> ObservationDefinition | Problem | None:
     """Add or replace an observation definition
 
-     A definition with the same `path` and `account_id` is replaced.
+     A definition with the same `path` and `account_id` is replaced. A new or replaced
+    definition's quota (`throttle_count` per `throttle_period`) counts the successes
+    from the moment it is stored; earlier unique keys still suppress.
 
     Args:
         body (ObservationDefinition):
