@@ -22,10 +22,6 @@ from mock_server.errors import Conflict, InvalidInput, NotFound
 
 BAD_DESCRIPTION = "Bad description format"  # the real server's message, kept for clients
 
-# Sorts after every character a hash can hold, so [prefix, prefix + _PAST_PREFIX) is the
-# range of keys starting with prefix.
-_PAST_PREFIX = "\U0010ffff"
-
 
 # --------------------------------------------------------------------------- paging
 
@@ -136,7 +132,21 @@ class HashIndex:
         else:
             hashes = self.hashes
         lo = bisect_left(hashes, prefix)
-        return hashes, lo, bisect_left(hashes, prefix + _PAST_PREFIX, lo)
+        past = _first_string_past(prefix)
+        return hashes, lo, len(hashes) if past is None else bisect_left(hashes, past, lo)
+
+
+def _first_string_past(prefix: str) -> str | None:
+    """The least string greater than every string that starts with ``prefix``.
+
+    None when there is none (a prefix of only U+10FFFF: every greater string starts with
+    it). Strings compare by code point, so bumping the last code point below the maximum
+    gives the bound, whatever follows the prefix in a hash.
+    """
+    stem = prefix.rstrip(chr(0x10FFFF))
+    if not stem:
+        return None
+    return stem[:-1] + chr(ord(stem[-1]) + 1)
 
 
 # --------------------------------------------------------------------------- validation

@@ -457,6 +457,10 @@ class PreservicaBackend:
                 for message in monitor.messages
                 if not statuses or message["status"] in statuses
             ]
+            if len(wanted) > 1:
+                # Several monitors: oldest first across them, as the spec says (the sort is
+                # stable, so each monitor's own order holds among equal dates).
+                matching.sort(key=lambda message: message["date"])
             page = matching[start : start + max_results]
             return {"messages": [dict(m) for m in page], "totalResults": len(matching)}
 
