@@ -14,7 +14,7 @@ from connexion.resolver import Resolver
 
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
-from mock_server.problems import mock_error_response
+from mock_server.problems import mock_error_response, undecodable_body_response
 from mock_server.routing import MIDDLEWARES
 from mock_server.security import security_map_for
 from mock_server.seed import load_initial_data
@@ -64,6 +64,7 @@ def create_app(
             name=api,
         )
     app.add_error_handler(MockError, mock_error_response)
+    app.add_error_handler(UnicodeDecodeError, undecodable_body_response)
     load_initial_data(state)
     app.mock_state = state  # type: ignore[attr-defined]
     return app

@@ -29,3 +29,8 @@ def mock_error_response(request: ConnexionRequest, error: Exception) -> Connexio
     return problem(
         status=status_of(error), title=error.title, detail=error.detail, ext=error.extra or None
     )
+
+
+def undecodable_body_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
+    """A JSON body that is not UTF-8: connexion's body parsing lets this one through."""
+    return problem(status=400, title="Bad Request", detail=f"the body is not UTF-8 text: {error}")

@@ -56,3 +56,12 @@ async def test_unknown_route_is_a_404_problem(client):
     response = await client.get("/_mock/nothing-here")
     assert response.status_code == 404
     assert response.json()["status"] == 404
+
+
+async def test_a_body_that_is_not_utf8_is_a_400_problem(client, state):
+    response = await client.post(
+        "/_mock/clock", content=b'{"advance": "\xff"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert "UTF-8" in response.json()["detail"]
+    assert state.clock.now() == START
