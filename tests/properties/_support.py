@@ -13,12 +13,12 @@ from hypothesis.stateful import RuleBasedStateMachine, run_state_machine_as_test
 def machine_settings(scale: int = 1) -> settings:
     """The loaded profile's settings, ``scale`` times its examples, and a step count that
     grows with it: the "fast" profile (25 examples) runs programs of up to 25 steps,
-    "deep" (500) of up to 100."""
+    "deep" (500) of up to 50."""
     base = settings.default
     return settings(
         base,
         max_examples=base.max_examples * scale,
-        stateful_step_count=min(100, max(20, base.max_examples)),
+        stateful_step_count=min(50, max(20, base.max_examples)),
     )
 
 
