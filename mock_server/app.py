@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import connexion
+from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp, AsyncOperation
+from connexion.context import receive, scope
+from connexion.decorators import StarletteDecorator
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 
@@ -49,7 +52,7 @@ def create_app(
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
-    app = connexion.AsyncApp(__name__, specification_dir=SPEC_DIR, middlewares=MIDDLEWARES)
+    app = MockApp(__name__, specification_dir=SPEC_DIR, middlewares=MIDDLEWARES)
     for api in config.apis:
         spec_file, _ = APIS[api]
         handlers = _handlers_for(api, state)
@@ -107,3 +110,59 @@ def _json_unless_told(handler: Callable) -> Callable:
 def _swagger_ui_options(api: str) -> SwaggerUIOptions:
     # Every API is mounted at the root, so each needs its own UI path.
     return SwaggerUIOptions(swagger_ui_path=f"/_docs/{api}", spec_path=f"/_specs/{api}.json")
+
+
+# --- per-operation work done once -----------------------------------------------------------
+#
+# connexion 3.3 rebuilds a handler's decorators on every request: it reads the handler's
+# signature and makes a URI parser from the operation's parameters each time (a sixth of a
+# request's time). The classes below do it once per operation; the requests themselves are
+# parsed, validated and answered by the very same connexion code.
+
+
+class _PreparedDecorator(StarletteDecorator):
+    def __call__(self, function: Callable) -> Callable:
+        decorated = self.decorate(function)
+        uri_parser = None  # needs the operation, known once a request is routed to it
+
+        @functools.wraps(function)
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            nonlocal uri_parser
+            if uri_parser is None:
+                uri_parser = self.uri_parser
+            request = self.framework.get_request(
+                uri_parser=uri_parser, scope=scope, receive=receive
+            )
+            return await decorated(request)
+
+        return wrapper
+
+
+class _PreparedOperation(AsyncOperation):
+    @functools.cached_property
+    def fn(self) -> Callable:  # type: ignore[override]
+        decorator = _PreparedDecorator(
+            pythonic_params=self.pythonic_params, jsonifier=self.jsonifier
+        )
+        return decorator(self._fn)
+
+
+class _PreparedApi(AsyncApi):
+    def make_operation(self, operation: Any) -> AsyncOperation:
+        return _PreparedOperation.from_operation(
+            operation, pythonic_params=self.pythonic_params, jsonifier=self.jsonifier
+        )
+
+
+class _PreparedASGIApp(AsyncASGIApp):
+    api_cls = _PreparedApi
+
+
+class MockApp(connexion.AsyncApp):
+    """connexion's ``AsyncApp`` whose operations prepare their handler call once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # APIs reach the innermost app only when the middleware stack is built (at the first
+        # request), so it can still be swapped here.
+        self._middleware_app = self.middleware.app = _PreparedASGIApp()
