@@ -70,6 +70,11 @@ compat: $(STAMP) $(COMPAT_STAMP)
 	# its egg-info would register our own pytest plugin, which this venv cannot import.
 	cd tests/compat && MOCK_PYTHON=$(CURDIR)/$(BIN)/python $(CURDIR)/$(COMPAT)/bin/python -m pytest -q -c pytest.ini .
 
+# The mock against bare Starlette on the same stack, in one run (README "Performance"): wrk
+# when installed, else bench/loadgen.py; W4 runs pyPreservica from .venv-compat.
+bench: $(STAMP) $(COMPAT_STAMP)
+	$(BIN)/python bench/run.py
+
 # The same suite with the deep hypothesis profile (many more examples).
 test-deep: $(STAMP)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q

@@ -1,0 +1,522 @@
+"""``make bench``: the mock against bare Starlette on the same stack, in one run.
+
+Starts the mock server (``python -m mock_server``, one uvicorn worker; uvloop and
+httptools when installed) and ``bench/bare_app.py`` on loopback ports, seeds the mock
+through its admin API, drives each workload with wrk (or, without wrk, with the Python load
+generator ``bench/loadgen.py`` in its own process), prints a table and writes
+``bench/results.json``. Every ratio compares figures of this one run.
+
+Environment: ``BENCH_DURATION`` (seconds per measurement, default 5), ``BENCH_CONNECTIONS``
+(default 16), ``BENCH_GENERATOR=python`` to use the Python generator even when wrk exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+COMPAT_PYTHON = ROOT / ".venv-compat" / "bin" / "python"
+RESULTS = BENCH / "results.json"
+
+DURATION = int(os.environ.get("BENCH_DURATION", "5"))
+WARMUP = 1
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+SESSION_PREFIX = "f00dface"  # W1 asks for this prefix; 10 sessions carry it
+MONITOR_ID = "be4c0000000000000000000000000001"  # W2/W4: the monitor with 10,000 messages
+MESSAGES = 10_000
+ACCOUNT = "2"  # the demo account of demo-key / demo-secret
+BATCH = 1000
+
+TARGETS = {
+    "W1 (1,000 sessions) / bare": 0.35,
+    "W2 / bare": 0.35,
+    "W1 100,000 / 1,000 sessions": 0.9,
+    "W3 single / bare": 0.3,
+    "W3 batch observations/s": 50_000,
+    "W4 pyPreservica time / wrapper time": 5.0,
+}
+
+
+# --- processes ------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(argv: list[str], url: str, log: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        argv, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(url, timeout=1)
+            return process
+        except httpx.HTTPError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                sys.exit(f"bench: {argv[2:4]} did not start; see {log}")
+            time.sleep(0.1)
+
+
+# --- load generation ------------------------------------------------------------------------
+
+
+def generator() -> tuple[str, str]:
+    """(kind, description) of the load generator this run uses."""
+    wrk = shutil.which("wrk")
+    if wrk and os.environ.get("BENCH_GENERATOR") != "python":
+        version = subprocess.run([wrk, "-v"], capture_output=True, text=True).stdout
+        return "wrk", (version.split("[")[0].strip() or "wrk") + ", 1 thread"
+    return "python", "bench/loadgen.py (Python asyncio keep-alive client, own process)"
+
+
+GENERATOR, GENERATOR_TEXT = generator()
+
+
+def load(
+    url: str,
+    *,
+    method: str = "GET",
+    headers: dict[str, str] | None = None,
+    body: str | None = None,
+    batch: int | None = None,
+    tag: str = "",
+    expect: str | None = None,
+    duration: int = DURATION,
+) -> dict[str, Any]:
+    """Drive ``url`` for ``duration`` seconds with CONNECTIONS keep-alive connections.
+
+    ``batch``: POST distinct aepublish observations, ``batch`` per request. ``expect``:
+    text each answer must contain (answers without it are counted as ``unexpected``).
+    """
+    headers = dict(headers or {})
+    if GENERATOR == "wrk":
+        argv = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "10s"]
+        argv += ["-s", str(BENCH / "wrk_report.lua")]
+        for name, value in headers.items():
+            argv += ["-H", f"{name}: {value}"]
+        argv += [url, "--", expect or "-"]
+        if batch:
+            argv += [str(batch), tag]
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 30)
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            sys.exit(f"bench: wrk failed: {out.stdout}\n{out.stderr}")
+        result = json.loads(lines[-1])
+        result["failed"] = sum(result["errors"].values())
+        return result
+    spec: dict[str, Any] = {
+        "url": url,
+        "method": "POST" if batch else method,
+        "headers": headers,
+        "connections": CONNECTIONS,
+        "duration": duration,
+        "max_requests": 2_000_000,
+        "expect": expect or "",
+    }
+    if batch:
+        spec["headers"]["content-type"] = "application/json"
+        spec["observations"] = {"batch": batch, "tag": tag}
+    elif body is not None:
+        spec["body"] = body
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(spec, f)
+    try:
+        out = subprocess.run(
+            [sys.executable, str(BENCH / "loadgen.py"), f.name],
+            capture_output=True,
+            text=True,
+            timeout=duration + 60,
+        )
+    finally:
+        os.unlink(f.name)
+    if out.returncode:
+        sys.exit(f"bench: the load generator failed: {out.stderr}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["failed"] = sum(v for k, v in result["status"].items() if not k.startswith("2"))
+    return result
+
+
+def measured(url: str, **kwargs: Any) -> dict[str, Any]:
+    """A warm-up run (discarded), then the measured one."""
+    warm = dict(kwargs)
+    if warm.get("tag"):
+        warm["tag"] = warm["tag"] + "-warm"
+    load(url, duration=WARMUP, **warm)
+    return load(url, **kwargs)
+
+
+# --- data -----------------------------------------------------------------------------------
+
+
+def session_hashes(start: int, stop: int) -> list[str]:
+    return [hashlib.sha1(f"bench-session-{i}".encode()).hexdigest() for i in range(start, stop)]
+
+
+def sessions_section(hashes: list[str]) -> dict[str, Any]:
+    return {
+        "monitor_server": {
+            "sessions": [
+                {"session_h": h, "run_date": "2025-06-01T10:00:00", "description": {"n": "1"}}
+                for h in hashes
+            ]
+        }
+    }
+
+
+def seed(client: httpx.Client, document: dict[str, Any]) -> None:
+    client.post("/_mock/seed", json=document, timeout=300).raise_for_status()
+
+
+def bench_seed() -> dict[str, Any]:
+    """The monitor of W2/W4, W3's observation definition, W1's first 1,000 sessions."""
+    prefixed = [SESSION_PREFIX + h[len(SESSION_PREFIX) :] for h in session_hashes(0, 10)]
+    return {
+        "preservica": {
+            "monitors": [
+                {
+                    "mappedId": MONITOR_ID,
+                    "name": "opex/bench",
+                    "status": "Running",
+                    "category": "Ingest",
+                    "messages": [
+                        {"status": "Info", "displayMessage": f"file {i:05d} ingested"}
+                        for i in range(MESSAGES)
+                    ],
+                }
+            ]
+        },
+        "monitor_server": sessions_section(prefixed + session_hashes(10, 1000))["monitor_server"],
+        "aepublish": {
+            # Observations that differ in data.seq never suppress one another; no quota.
+            "definitions": [{"path": "bench/observation", "unique": ["seq"], "unique_window": 3600}]
+        },
+    }
+
+
+def observations(batch: int, tag: str) -> str:
+    return json.dumps(
+        [{"definition": "bench/observation", "data": {"seq": f"{tag}-{n}"}} for n in range(batch)],
+        separators=(",", ":"),
+    )
+
+
+# --- W4 -------------------------------------------------------------------------------------
+
+
+def enumerate_messages(python: Path | str, client_name: str, server: str, runs: int) -> dict:
+    """The best of ``runs`` complete enumerations (each a fresh process and login)."""
+    best = None
+    for _ in range(runs):
+        out = subprocess.run(
+            [
+                str(python),
+                str(BENCH / "w4_messages.py"),
+                client_name,
+                server,
+                MONITOR_ID,
+                str(MESSAGES),
+            ],
+            cwd=BENCH,  # not the root: its egg-info would load our plugin into .venv-compat
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+        if out.returncode:
+            sys.exit(f"bench: W4 {client_name} failed:\n{out.stderr}")
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        if result["messages"] != MESSAGES or result["distinct"] != MESSAGES:
+            sys.exit(f"bench: W4 {client_name} read {result}, expected {MESSAGES} messages")
+        if best is None or result["seconds"] < best["seconds"]:
+            best = result
+    assert best is not None
+    best["runs"] = runs
+    return best
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load1 = os.getloadavg()[0]
+    except OSError:
+        load1 = None
+    packages = {}
+    for name in ("uvloop", "httptools"):
+        try:
+            packages[name] = __import__(name).__version__
+        except ImportError:
+            packages[name] = None
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": load1,
+        **packages,
+    }
+
+
+def main() -> None:
+    began = time.monotonic()
+    print(f"bench: load generator: {GENERATOR_TEXT}", flush=True)
+    if GENERATOR != "wrk":
+        print(
+            "bench: wrk is not installed (apt-get install wrk): the Python generator is used; "
+            "it takes CPU from the servers, so its rates are lower than wrk's",
+            flush=True,
+        )
+    logs = Path(tempfile.mkdtemp(prefix="bench-"))
+    mock_port, bare_port = free_port(), free_port()
+    mock = f"http://127.0.0.1:{mock_port}"
+    bare = f"http://127.0.0.1:{bare_port}"
+    py = sys.executable
+    servers = [
+        start(
+            [py, "-m", "mock_server", "--port", str(mock_port), "--log-level", "warning"],
+            f"{mock}/_mock/health",
+            logs / "mock.log",
+        ),
+        start(
+            [
+                py,
+                "-m",
+                "uvicorn",
+                "bare_app:app",
+                "--app-dir",
+                str(BENCH),
+                "--port",
+                str(bare_port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            f"{bare}/json/100",
+            logs / "bare.log",
+        ),
+    ]
+    rows: list[dict[str, Any]] = []
+    results: dict[str, Any] = {}
+    try:
+        client = httpx.Client(base_url=mock, timeout=60)
+        print("bench: seeding the mock", flush=True)
+        seed(client, bench_seed())
+        preservica_token = client.post(
+            "/api/accesstoken/login",
+            data={"username": "test", "password": "test", "tenant": "TEST"},
+        ).json()["token"]
+        aims = client.post("/aims/v1/authenticate", auth=("demo-key", "demo-secret"))
+        aims_token = aims.json()["authentication"]["token"]
+
+        def size_of(response: httpx.Response) -> int:
+            response.raise_for_status()
+            return len(response.content)
+
+        w1_url = f"{mock}/api/v1/sessions/{SESSION_PREFIX}"
+        w2_url = f"{mock}/api/processmonitor/messages?monitor={MONITOR_ID}&max=100"
+        w2_headers = {"Preservica-Access-Token": preservica_token}
+        w3_url = f"{mock}/aepublish/v1/{ACCOUNT}/observation"
+        w3_headers = {"X-AIMS-Auth-Token": aims_token, "Content-Type": "application/json"}
+        first = client.get(w1_url)
+        assert len(first.json()["sessions"]) == 10, first.text
+        sizes = {
+            "W1": size_of(first),
+            "W2": size_of(client.get(w2_url, headers=w2_headers)),
+            "W3 single": size_of(
+                client.post(w3_url, headers=w3_headers, content=observations(1, "size"))
+            ),
+            "W3 batch": size_of(
+                client.post(w3_url, headers=w3_headers, content=observations(BATCH, "size"))
+            ),
+        }
+
+        def row(name: str, what: str, result: dict, bare_result: dict | None, **extra: Any):
+            entry = {"workload": name, "what": what, **result, **extra}
+            if bare_result is not None:
+                entry["bare_rps"] = bare_result["rps"]
+                entry["ratio_to_bare"] = round(result["rps"] / bare_result["rps"], 3)
+            rows.append(entry)
+            print(
+                f"bench: {name}: {result['rps']:,.0f} req/s"
+                + (f" (bare {bare_result['rps']:,.0f})" if bare_result else ""),
+                flush=True,
+            )
+
+        # W1 at 1,000 sessions, with its bare twin.
+        w1_bare = measured(f"{bare}/json/{sizes['W1']}")
+        w1_small = measured(w1_url, expect=SESSION_PREFIX)
+        row(
+            "W1 1k",
+            "GET /api/v1/sessions/<prefix>, 1,000 sessions stored",
+            w1_small,
+            w1_bare,
+            answer_bytes=sizes["W1"],
+        )
+        # W2.
+        w2_bare = measured(f"{bare}/json/{sizes['W2']}")
+        w2 = measured(w2_url, headers=w2_headers, expect=MONITOR_ID)
+        row(
+            "W2",
+            "GET /api/processmonitor/messages?monitor=<id>&max=100 (10,000 held)",
+            w2,
+            w2_bare,
+            answer_bytes=sizes["W2"],
+        )
+        # W3: one observation, then batches of 1,000; every one distinct, so every one succeeds
+        # (an answer whose stats do not count them all as success is counted as unexpected).
+        w3_bare = measured(f"{bare}/json/{sizes['W3 single']}", batch=1, tag="bare1")
+        w3 = measured(w3_url, headers=w3_headers, batch=1, tag="one", expect='"success":1,')
+        row(
+            "W3 single",
+            "POST /aepublish/v1/2/observation, 1 observation",
+            w3,
+            w3_bare,
+            answer_bytes=sizes["W3 single"],
+            observations_per_s=w3["rps"],
+        )
+        w3b_bare = measured(f"{bare}/json/{sizes['W3 batch']}", batch=BATCH, tag="bareN")
+        w3b = measured(
+            w3_url, headers=w3_headers, batch=BATCH, tag="batch", expect=f'"success":{BATCH},'
+        )
+        row(
+            "W3 batch",
+            "POST /aepublish/v1/2/observation, 1,000 observations",
+            w3b,
+            w3b_bare,
+            answer_bytes=sizes["W3 batch"],
+            observations_per_s=round(w3b["rps"] * BATCH),
+        )
+        # W1 again with 100,000 sessions stored (same 10 answer; 99,000 more elsewhere).
+        print("bench: seeding 99,000 more sessions", flush=True)
+        seed(client, sessions_section(session_hashes(1000, 100_000)))
+        assert client.get("/api/v1/sessions/count").json()["count"] >= 100_000
+        w1_big = measured(w1_url, expect=SESSION_PREFIX)
+        row(
+            "W1 100k",
+            "GET /api/v1/sessions/<prefix>, 100,000 sessions stored",
+            w1_big,
+            w1_bare,
+            answer_bytes=sizes["W1"],
+        )
+        # W4: whole enumerations, the wrapper against pyPreservica.
+        print("bench: W4 (10,000 messages: wrapper, then pyPreservica)", flush=True)
+        server = f"127.0.0.1:{mock_port}"
+        wrapper = enumerate_messages(py, "wrapper", server, runs=3)
+        if COMPAT_PYTHON.exists():
+            vendor = enumerate_messages(COMPAT_PYTHON, "pypreservica", server, runs=2)
+        else:
+            vendor = None
+            print("bench: W4 pyPreservica SKIPPED: no .venv-compat (make .venv-compat/.installed)")
+        results["W4"] = {
+            "wrapper": wrapper,
+            "pypreservica": vendor,
+            "speedup": round(vendor["seconds"] / wrapper["seconds"], 2) if vendor else None,
+        }
+        client.close()
+    finally:
+        for server_process in servers:
+            server_process.terminate()
+        for server_process in servers:
+            try:
+                server_process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server_process.kill()
+
+    by_name = {r["workload"]: r for r in rows}
+    measured_values = {
+        "W1 (1,000 sessions) / bare": by_name["W1 1k"]["ratio_to_bare"],
+        "W2 / bare": by_name["W2"]["ratio_to_bare"],
+        "W1 100,000 / 1,000 sessions": round(
+            by_name["W1 100k"]["rps"] / by_name["W1 1k"]["rps"], 3
+        ),
+        "W3 single / bare": by_name["W3 single"]["ratio_to_bare"],
+        "W3 batch observations/s": by_name["W3 batch"]["observations_per_s"],
+        "W4 pyPreservica time / wrapper time": results["W4"]["speedup"],
+    }
+    results.update(
+        date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        machine=machine(),
+        generator={
+            "tool": GENERATOR_TEXT,
+            "connections": CONNECTIONS,
+            "duration_s": DURATION,
+            "warmup_s": WARMUP,
+        },
+        workloads=rows,
+        targets={
+            name: {
+                "target": target,
+                "measured": measured_values[name],
+                "met": measured_values[name] is not None and measured_values[name] >= target,
+            }
+            for name, target in TARGETS.items()
+        },
+        seconds=round(time.monotonic() - began, 1),
+    )
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+    print(f"bench: wrote {RESULTS.relative_to(ROOT)} in {results['seconds']} s; logs in {logs}")
+
+
+def print_table(results: dict[str, Any]) -> None:
+    g = results["generator"]
+    print()
+    print(
+        f"{g['tool']}, {g['connections']} connections, {g['duration_s']:g} s per run "
+        f"(after {g['warmup_s']:g} s warm-up), loopback; {results['machine']['cpus']} CPUs"
+    )
+    print()
+    header = f"{'workload':<10} {'req/s':>9} {'bare req/s':>11} {'ratio':>6} {'p99 ms':>7} "
+    print(header + f"{'bytes':>7}  failed/unexpected  note")
+    for r in results["workloads"]:
+        note = ""
+        if "observations_per_s" in r:
+            note = f"{r['observations_per_s']:,} observations/s"
+        print(
+            f"{r['workload']:<10} {r['rps']:>9,.0f} {r.get('bare_rps', 0):>11,.0f} "
+            f"{r.get('ratio_to_bare', 0):>6.2f} {r['latency_ms']['p99']:>7.1f} "
+            f"{r['answer_bytes']:>7} {r['failed']:>6}/{r['unexpected']:<10}  {note}"
+        )
+    w4 = results["W4"]
+    vendor = w4["pypreservica"]
+    print(
+        f"W4 10,000 messages: wrapper {w4['wrapper']['seconds']:.2f} s"
+        + (f", pyPreservica {vendor['seconds']:.2f} s: {w4['speedup']}x" if vendor else "")
+    )
+    print()
+    print(f"{'target':<38} {'wanted':>8} {'measured':>10}  met")
+    for name, t in results["targets"].items():
+        shown = "-" if t["measured"] is None else t["measured"]
+        print(f"{name:<38} {t['target']:>8,} {shown:>10}  {'yes' if t['met'] else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
