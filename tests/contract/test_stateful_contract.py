@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.contract.contract import (
@@ -118,10 +118,21 @@ hashes = st.text(st.characters(codec="utf-8", exclude_characters="/\n"), min_siz
 tags = st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=3)
 
 
+def _segment(value: str) -> str:
+    """``value`` as one path segment. Encoded here since schemathesis sends a "%" of a path
+    parameter as it is; "." and ".." fully, as URL normalisation drops dot segments."""
+    if value in (".", ".."):
+        return value.replace(".", "%2E")
+    return quote(value, safe="")
+
+
 @contract_settings
-@given(session_h=hashes, description=tags, seed_form=st.booleans(), data=st.data())
+@given(session_h=hashes, description=tags, seed_form=st.booleans(), cut=st.integers(1, 64))
+# Found by the deep profile: a prefix that is a dot segment must be sent percent-encoded.
+@example(session_h="..", description={}, seed_form=False, cut=2)
+@example(session_h=".", description={}, seed_form=True, cut=1)
 def test_create_a_session_then_find_it_by_prefix_and_count_it(
-    session_h, description, seed_form, data
+    session_h, description, seed_form, cut
 ):
     reseed(APP)
     before = _step(MONITOR_SERVER, "GET", "/api/v1/sessions/count").json()["count"]
@@ -143,13 +154,12 @@ def test_create_a_session_then_find_it_by_prefix_and_count_it(
     assert created.status_code == 201
     assert created.json()["session_h"] == session_h
 
-    prefix = session_h[: data.draw(st.integers(1, len(session_h)), label="prefix length")]
+    prefix = session_h[:cut]
     found = _step(
         MONITOR_SERVER,
         "GET",
         "/api/v1/sessions/{session_prefix}",
-        # Encoded here: schemathesis sends a "%" of a path parameter as it is.
-        path_parameters={"session_prefix": quote(prefix, safe="")},
+        path_parameters={"session_prefix": _segment(prefix)},
     )
     assert found.status_code == 200
     listed = [s["session_h"] for s in found.json()["sessions"]]
