@@ -319,14 +319,16 @@ class AepublishBackend:
         # A new or replaced definition's quota counts from now: the ledger keeps only what
         # the quota in force needs (its latest throttle_count successes), so earlier ones
         # could not be counted against a larger quota or longer period anyway.
-        scope = (
-            self._ledgers
-            if definition.account_id is None
-            else {definition.account_id: self._ledgers.get(definition.account_id)}
-        )
-        for ledger in scope.values():
-            if ledger is not None:
+        # Only the ledgers it governs: an account whose own definition of the path applies
+        # keeps its count when the shared one is replaced.
+        for account_id, ledger in self._ledgers.items():
+            if self._governs(definition, account_id):
                 ledger.successes.pop(definition.path, None)
+
+    def _governs(self, definition: Definition, account_id: str) -> bool:
+        if definition.account_id is not None:
+            return definition.account_id == account_id
+        return definition.path not in self._account_definitions.get(account_id, {})
 
 
 # --- parsing admin input (raises InvalidInput naming the bad field) -------------------------

@@ -216,9 +216,9 @@ def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, H
     """
     if not definition.unique or definition.unique_window <= 0:
         return None
-    return definition.path, tuple(
-        (name, _json_identity(data.get(name))) for name in definition.unique
-    )
+    # Sorted by name: the same properties listed in another order are the same identity.
+    names = sorted(definition.unique)
+    return definition.path, tuple((name, _json_identity(data.get(name))) for name in names)
 
 
 def _json_identity(value: Any) -> Hashable:

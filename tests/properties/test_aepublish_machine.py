@@ -469,11 +469,6 @@ def test_replacing_a_quota_starts_it_afresh():
     assert _outcomes(backend, token, {}, {}, {}) == ["success", "success", "throttled"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="unique keys are tuples in the order of the definition's unique list, so "
-    "replacing it with the same properties reordered forgets every earlier key",
-)
 def test_reordering_the_unique_properties_keeps_earlier_keys():
     backend, token, _ = _backend_with({"unique": ["a", "b"], "unique_window": 60})
     assert _outcomes(backend, token, {"a": 1, "b": 2}) == ["success"]
@@ -481,11 +476,6 @@ def test_reordering_the_unique_properties_keeps_earlier_keys():
     assert _outcomes(backend, token, {"a": 1, "b": 2}) == ["suppressed"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_store_definition clears the path's throttle history in every account's ledger "
-    "when a shared definition is stored, also for accounts whose own definition applies",
-)
 def test_storing_a_shared_definition_leaves_an_accounts_own_quota_alone():
     backend, token, _ = _backend_with({"throttle_count": 1, "throttle_period": 60})
     backend.add_definition(
