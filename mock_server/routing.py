@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from connexion.middleware.main import ConnexionMiddleware
+from connexion.middleware.request_validation import RequestValidationMiddleware
 from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from starlette._utils import get_route_path
@@ -26,6 +27,8 @@ from starlette.datastructures import URL
 from starlette.responses import RedirectResponse
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
+
+from mock_server.validation import PreparedRequestValidationMiddleware
 
 
 def literal_prefix(route: BaseRoute) -> str:
@@ -133,6 +136,7 @@ class ChainedSwaggerUIMiddleware(SwaggerUIMiddleware):
 _REPLACED = {
     RoutingMiddleware: ChainedRoutingMiddleware,
     SwaggerUIMiddleware: ChainedSwaggerUIMiddleware,
+    RequestValidationMiddleware: PreparedRequestValidationMiddleware,
 }
 
 MIDDLEWARES = [_REPLACED.get(m, m) for m in ConnexionMiddleware.default_middlewares]

@@ -8,10 +8,12 @@ classes look it up there, so two apps in one process never share tokens.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from connexion.security import ApiKeySecurityHandler, BasicSecurityHandler
+from connexion.utils import inspect_function_arguments
 
 
 def security_map_for(handlers: Any) -> dict[str, type]:
@@ -21,7 +23,15 @@ def security_map_for(handlers: Any) -> dict[str, type]:
         name = security_scheme.get(self.security_definition_key)
         return getattr(handlers, name) if name else None
 
+    # connexion asks this twice per request and reads the signature each time; a check
+    # function's signature never changes.
+    @functools.cache
+    def accepts_kwarg(func: Callable, keyword: str) -> bool:
+        arguments, has_kwargs = inspect_function_arguments(func)
+        return has_kwargs or keyword in arguments
+
+    members = {"_resolve_func": resolve, "_accepts_kwarg": staticmethod(accepts_kwarg)}
     return {
-        "apiKey": type("BoundApiKeyHandler", (ApiKeySecurityHandler,), {"_resolve_func": resolve}),
-        "basic": type("BoundBasicHandler", (BasicSecurityHandler,), {"_resolve_func": resolve}),
+        "apiKey": type("BoundApiKeyHandler", (ApiKeySecurityHandler,), members),
+        "basic": type("BoundBasicHandler", (BasicSecurityHandler,), members),
     }
