@@ -17,6 +17,7 @@ from connexion.resolver import Resolver
 
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
+from mock_server.jsonify import FastJsonifier
 from mock_server.problems import mock_error_response, undecodable_body_response
 from mock_server.routing import MIDDLEWARES
 from mock_server.security import security_map_for
@@ -53,7 +54,12 @@ def create_app(
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
-    app = MockApp(__name__, specification_dir=SPEC_DIR, middlewares=MIDDLEWARES)
+    app = MockApp(
+        __name__,
+        specification_dir=SPEC_DIR,
+        middlewares=MIDDLEWARES,
+        jsonifier=FastJsonifier(),
+    )
     for api in config.apis:
         spec_file, _ = APIS[api]
         handlers = _handlers_for(api, state)
