@@ -27,7 +27,14 @@ def before_generate_path_parameters(context, strategy):
     # A random account id only ever meets the 403; half the cases publish for real.
     if "{account_id}" not in context.operation.path:
         return strategy
-    own = strategy.map(lambda parameters: {**parameters, "account_id": ALERT_LOGIC_ACCOUNT})
+    # Negative cases come wrapped with what was mutated; those are left as generated.
+    own = strategy.map(
+        lambda parameters: (
+            {**parameters, "account_id": ALERT_LOGIC_ACCOUNT}
+            if isinstance(parameters, dict)
+            else parameters
+        )
+    )
     return st.one_of(strategy, own)
 
 

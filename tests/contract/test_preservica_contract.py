@@ -26,7 +26,12 @@ def before_generate_path_parameters(context, strategy):
     # A random monitor id only ever meets the 404; half the cases read a seeded timeseries.
     if "{id}" not in context.operation.path:
         return strategy
-    known = strategy.map(lambda parameters: {**parameters, "id": RUNNING_MONITOR})
+    # Negative cases come wrapped with what was mutated; those are left as generated.
+    known = strategy.map(
+        lambda parameters: (
+            {**parameters, "id": RUNNING_MONITOR} if isinstance(parameters, dict) else parameters
+        )
+    )
     return st.one_of(strategy, known)
 
 
