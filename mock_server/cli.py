@@ -49,7 +49,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--log-level",
         default="info",
         choices=["critical", "error", "warning", "info", "debug"],
-        help="(default: %(default)s)",
+        help="uvicorn's log level; the access log (one line per request) is written at info "
+        "and debug only (default: %(default)s)",
     )
     args = parser.parse_args(argv)
     if args.page_size < 1 or args.max_batch < 1:
@@ -75,4 +76,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level.upper())
     app = create_app(config_from(args))
     print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        # Access lines are info records: above info, uvicorn would still gather each
+        # line's fields on every request, for nothing.
+        access_log=args.log_level in ("info", "debug"),
+        # uvloop and httptools when installed (the fast extra), else asyncio and h11.
+        loop="auto",
+        http="auto",
+    )
