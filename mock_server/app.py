@@ -14,6 +14,7 @@ from connexion.context import receive, scope
 from connexion.decorators import StarletteDecorator
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
+from starlette.responses import Response
 
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
@@ -58,7 +59,7 @@ def create_app(
         __name__,
         specification_dir=SPEC_DIR,
         middlewares=MIDDLEWARES,
-        jsonifier=FastJsonifier(),
+        jsonifier=JSONIFIER,
     )
     for api in config.apis:
         spec_file, _ = APIS[api]
@@ -89,29 +90,37 @@ def _handler_resolver(handlers: Any) -> Callable[[str], Callable]:
     return resolve
 
 
-JSON = {"Content-Type": "application/json"}
+JSONIFIER = FastJsonifier()
 
 
 def _json_unless_told(handler: Callable) -> Callable:
-    """Give a handler's body an explicit JSON content type.
+    """Answer a handler's dict or list body as JSON, ready made.
 
     Every operation also declares ``application/problem+json`` for its errors, and connexion
-    refuses to guess between two content types. Handlers that answer something else (XML)
-    return ``(body, status, headers)`` themselves and are left alone.
+    refuses to guess between two content types; the response is built here rather than by
+    connexion's response decorator, which would re-read the operation's content types on
+    every request. Handlers that answer something else (XML, no body) return ``(body,
+    status, headers)`` or a response themselves and are left alone.
     """
 
     @functools.wraps(handler)  # connexion reads the parameters through __wrapped__
     async def wrapper(*args: Any, **kwargs: Any) -> Any:
         result = await handler(*args, **kwargs)
         if isinstance(result, tuple):
+            if len(result) == 2 and isinstance(result[0], (dict, list)):
+                return _json_response(result[0], result[1])
             if len(result) == 2 and result[0] is not None:
-                return result[0], result[1], JSON
+                return result[0], result[1], {"Content-Type": "application/json"}
             return result
         if isinstance(result, (dict, list)):
-            return result, 200, JSON
+            return _json_response(result, 200)
         return result
 
     return wrapper
+
+
+def _json_response(body: Any, status: int) -> Response:
+    return Response(JSONIFIER.dumps(body), status_code=status, media_type="application/json")
 
 
 def _swagger_ui_options(api: str) -> SwaggerUIOptions:
