@@ -521,7 +521,7 @@ async def test_end_to_end_refusals_are_typed(served):
     await served.create_session("2c14d248", RUN_DATE)
     with pytest.raises(ConflictError, match="2c14d248 already exists"):
         await served.create_session("2c14d248", RUN_DATE)
-    with pytest.raises(BadRequestError, match="ISO 8601"):
+    with pytest.raises(BadRequestError, match="yesterday"):
         await served.create_session("9f00aa11", "yesterday")
     context = ExecutionContextCreate.from_dict(context_payload(CONTEXT_HS[0]))
     await served.create_context(context)

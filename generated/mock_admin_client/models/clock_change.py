@@ -12,7 +12,8 @@ T = TypeVar("T", bound="ClockChange")
 
 @_attrs_define
 class ClockChange:
-    """
+    """At most one of `advance` and `now`, and/or `frozen`.
+
     Attributes:
         advance (float | Unset): Seconds to move forward.
         now (float | Unset): Absolute epoch seconds to jump to.

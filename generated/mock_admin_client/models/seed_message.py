@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.message_status import MessageStatus
 from ..types import UNSET, Unset
@@ -43,7 +42,6 @@ class SeedMessage:
     entity_ref: str | Unset = UNSET
     source_id: str | Unset = UNSET
     security_descriptor: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         mapped_id = self.mapped_id
@@ -73,7 +71,7 @@ class SeedMessage:
         security_descriptor = self.security_descriptor
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if mapped_id is not UNSET:
             field_dict["mappedId"] = mapped_id
@@ -149,21 +147,4 @@ class SeedMessage:
             security_descriptor=security_descriptor,
         )
 
-        seed_message.additional_properties = d
         return seed_message
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.monitor_category import MonitorCategory
 from ..models.monitor_status import MonitorStatus
@@ -60,7 +59,6 @@ class SeedMonitor:
     can_retry: bool | Unset = UNSET
     messages: list[SeedMessage] | Unset = UNSET
     timeseries: list[SeedTimeseriesPoint] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         mapped_id = self.mapped_id
@@ -120,7 +118,7 @@ class SeedMonitor:
                 timeseries.append(timeseries_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if mapped_id is not UNSET:
             field_dict["mappedId"] = mapped_id
@@ -257,21 +255,4 @@ class SeedMonitor:
             timeseries=timeseries,
         )
 
-        seed_monitor.additional_properties = d
         return seed_monitor
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.monitor_status import MonitorStatus
 from ..types import UNSET, Unset
@@ -35,7 +34,6 @@ class SeedTimeseriesPoint:
     size: int | Unset = UNSET
     warnings: int | Unset = UNSET
     errors: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp
@@ -57,7 +55,7 @@ class SeedTimeseriesPoint:
         errors = self.errors
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if timestamp is not UNSET:
             field_dict["timestamp"] = timestamp
@@ -113,21 +111,4 @@ class SeedTimeseriesPoint:
             errors=errors,
         )
 
-        seed_timeseries_point.additional_properties = d
         return seed_timeseries_point
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

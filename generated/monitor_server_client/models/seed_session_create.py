@@ -22,7 +22,9 @@ class SeedSessionCreate:
     Attributes:
         h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
             0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        run_date (str): When the session started, ISO 8601. Example: 2020-12-04T23:18:15.661016.
+        run_date (str): When the session started: an ISO 8601 date and time as pytest-monitor writes it
+            (no time zone needed), e.g. `2020-12-04T23:18:15.661016`.
+             Example: 2020-12-04T23:18:15.661016.
         description (str): A JSON object, as text. Example: {"numpy": "1.17.1"}.
         scm_ref (None | str | Unset): The SCM revision the session ran on, if any. Example:
             4914d195225cf6b1c5a160c555b6948ea1ba2bcd.

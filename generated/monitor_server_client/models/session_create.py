@@ -26,7 +26,9 @@ class SessionCreate:
     Attributes:
         session_h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
             0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        run_date (str): When the session started, ISO 8601. Example: 2024-05-13T09:12:44.301552.
+        run_date (str): When the session started: an ISO 8601 date and time as pytest-monitor writes it
+            (no time zone needed), e.g. `2020-12-04T23:18:15.661016`.
+             Example: 2020-12-04T23:18:15.661016.
         description (SessionDescription): The session's tags, name to value (values are usually strings). Example:
             {'numpy': '1.17.1', 'description': 'Trying another numpy version.'}.
         scm_ref (None | str | Unset): The SCM revision the session ran on, if any. Example:

@@ -73,7 +73,7 @@ def sync_detailed(
     this clock.
 
     Args:
-        body (ClockChange):
+        body (ClockChange): At most one of `advance` and `now`, and/or `frozen`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +107,7 @@ def sync(
     this clock.
 
     Args:
-        body (ClockChange):
+        body (ClockChange): At most one of `advance` and `now`, and/or `frozen`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     this clock.
 
     Args:
-        body (ClockChange):
+        body (ClockChange): At most one of `advance` and `now`, and/or `frozen`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ async def asyncio(
     this clock.
 
     Args:
-        body (ClockChange):
+        body (ClockChange): At most one of `advance` and `now`, and/or `frozen`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

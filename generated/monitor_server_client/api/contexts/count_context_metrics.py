@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.count import Count
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -26,11 +27,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Count | None:
+) -> Count | Problem | None:
     if response.status_code == 200:
         response_200 = Count.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -40,7 +46,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Count]:
+) -> Response[Count | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +59,7 @@ def sync_detailed(
     context_h: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
+) -> Response[Count | Problem]:
     """Count the metrics measured in an execution context
 
      An unknown context counts 0.
@@ -66,7 +72,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[Count | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -84,7 +90,7 @@ def sync(
     context_h: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
+) -> Count | Problem | None:
     """Count the metrics measured in an execution context
 
      An unknown context counts 0.
@@ -97,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        Count | Problem
     """
 
     return sync_detailed(
@@ -110,7 +116,7 @@ async def asyncio_detailed(
     context_h: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
+) -> Response[Count | Problem]:
     """Count the metrics measured in an execution context
 
      An unknown context counts 0.
@@ -123,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[Count | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +145,7 @@ async def asyncio(
     context_h: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
+) -> Count | Problem | None:
     """Count the metrics measured in an execution context
 
      An unknown context counts 0.
@@ -152,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        Count | Problem
     """
 
     return (
