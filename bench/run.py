@@ -300,8 +300,9 @@ def main() -> None:
     began = time.monotonic()
     print(f"bench: load generator: {GENERATOR_TEXT}", flush=True)
     if GENERATOR != "wrk":
+        why = "BENCH_GENERATOR=python" if shutil.which("wrk") else "wrk is not installed"
         print(
-            "bench: wrk is not installed (apt-get install wrk): the Python generator is used; "
+            f"bench: {why}: the Python generator is used (apt-get install wrk for wrk); "
             "it takes CPU from the servers, so its rates are lower than wrk's",
             flush=True,
         )
