@@ -111,7 +111,7 @@ def test_log_in_then_list_monitors(status, category):
 
 SEEDED_SESSIONS = [s["session_h"] for s in contract_seed()["monitor_server"]["sessions"]]
 
-#: Any hash the spec allows, except what known_bugs keeps out ("/" and "\n" are unroutable).
+#: Any hash the spec allows (no "/" nor "\n": they cannot be routed back to).
 hashes = st.text(st.characters(codec="utf-8", exclude_characters="/\n"), min_size=1).filter(
     lambda h: h not in SEEDED_SESSIONS
 )
