@@ -24,7 +24,8 @@ from connexion.middleware.routing import RoutingMiddleware
 from connexion.middleware.swagger_ui import SwaggerUIMiddleware
 from starlette._utils import get_route_path
 from starlette.datastructures import URL
-from starlette.responses import RedirectResponse
+from starlette.exceptions import HTTPException
+from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
 
@@ -70,7 +71,7 @@ class PrefixIndexedRouter(Router):
             scope["router"] = self
         route_path = get_route_path(scope)
         candidates = self._candidates(route_path)
-        partial = partial_scope = None
+        partials: list[tuple[BaseRoute, Scope]] = []
         for route in candidates:
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
@@ -78,12 +79,10 @@ class PrefixIndexedRouter(Router):
                 scope.update(child_scope)
                 await route.handle(scope, receive, send)
                 return
-            if match is Match.PARTIAL and partial is None:
-                partial, partial_scope = route, child_scope
-        if partial is not None:
-            scope["route"] = partial
-            scope.update(partial_scope)
-            await partial.handle(scope, receive, send)
+            if match is Match.PARTIAL:
+                partials.append((route, child_scope))
+        if partials:
+            await _method_not_allowed(scope, receive, send, partials)
             return
         if candidates and self.redirect_slashes and route_path != "/":
             redirect_scope = dict(scope)
@@ -98,6 +97,26 @@ class PrefixIndexedRouter(Router):
                     await response(scope, receive, send)
                     return
         await self.default(scope, receive, send)
+
+
+async def _method_not_allowed(
+    scope: Scope, receive: Receive, send: Send, partials: list[tuple[BaseRoute, Scope]]
+) -> None:
+    """405 naming every method the path serves (RFC 9110 §15.5.6).
+
+    Connexion adds one route per operation, so starlette's own 405 (raised by the first
+    route the path matches) would name that operation's method only.
+    """
+    route, child_scope = partials[0]
+    scope["route"] = route
+    scope.update(child_scope)
+    allowed = sorted({m for r, _ in partials for m in getattr(r, "methods", None) or ()})
+    headers = {"Allow": ", ".join(allowed)}
+    if "app" in scope:  # inside connexion: its exception middleware writes the problem
+        raise HTTPException(status_code=405, headers=headers)
+    await PlainTextResponse("Method Not Allowed", status_code=405, headers=headers)(
+        scope, receive, send
+    )
 
 
 def _index_newest_mount(router: Router) -> None:

@@ -126,9 +126,8 @@ class AepublishBackend:
                 for i, item in enumerate(_list_of(section, "accounts"))
             ]
             self._check_new_accounts(accounts)
-            known_accounts = set(self._accounts) | {account.id for account in accounts}
             definitions = [
-                _parse_definition(item, f"aepublish.definitions[{i}]", known_accounts)
+                _parse_definition(item, f"aepublish.definitions[{i}]")
                 for i, item in enumerate(_list_of(section, "definitions"))
             ]
             faults = [
@@ -158,7 +157,7 @@ class AepublishBackend:
     def add_definition(self, definition: dict[str, Any]) -> dict[str, Any]:
         """Add a definition, replacing one with the same ``path`` and ``account_id``."""
         with self._lock:
-            parsed = _parse_definition(definition, "definition", set(self._accounts))
+            parsed = _parse_definition(definition, "definition")
             self._store_definition(parsed)
             return parsed.to_wire()
 
@@ -398,14 +397,13 @@ def _parse_account(item: Any, where: str) -> Account:
     )
 
 
-def _parse_definition(item: Any, where: str, known_accounts: set[str]) -> Definition:
+def _parse_definition(item: Any, where: str) -> Definition:
     item = _object(item, _DEFINITION_KEYS, where)
     unique = item.get("unique") or []
     if not isinstance(unique, list) or not all(isinstance(n, str) and n for n in unique):
         raise InvalidInput(f"{where}.unique must be a list of data property names")
+    # An account not held yet is fine: the definition applies once it is seeded.
     account_id = _optional_string(item, "account_id", where)
-    if account_id is not None and account_id not in known_accounts:
-        raise InvalidInput(f"{where}.account_id: no account {account_id!r}")
     return Definition(
         path=_string(item, "path", where),
         unique=tuple(unique),

@@ -379,9 +379,14 @@ def test_add_definition_fills_defaults_and_replaces_same_path_and_account(backen
     assert stored["unique"] == []
 
 
-def test_a_definition_for_an_unknown_account_is_refused(backend):
-    with pytest.raises(InvalidInput, match="no account '99'"):
-        backend.add_definition({"path": "x", "account_id": "99"})
+def test_a_definition_for_an_account_not_seeded_yet_applies_once_it_is(backend):
+    backend.add_definition(
+        {"path": "x", "account_id": "99", "throttle_count": 1, "throttle_period": 60}
+    )
+    backend.add_account({"id": "99", "access_key_id": "k99", "secret_key": "s99"})
+    token = backend.authenticate("k99", "s99")["token"]
+    body = backend.publish(token, "99", [{"definition": "x"}, {"definition": "x"}]).body
+    assert [r["outcome"] for r in body["observations"]] == ["success", "throttled"]
 
 
 def test_add_account_generates_a_key_pair_and_refuses_duplicates(backend):
@@ -481,7 +486,7 @@ def test_load_seed_returns_counts_and_fills_defaults(clock):
         {"accounts": [{"id": "9"}], "faults": [{"delay": 1}]},
         {"accounts": [{"id": "9"}, {"id": "9"}]},
         {"accounts": [{"id": "9"}, dict(ACME)]},
-        {"accounts": [{"id": "9"}], "definitions": [{"path": "x", "account_id": "404"}]},
+        {"accounts": [{"id": "9"}], "definitions": [{"path": "x", "account_id": ""}]},
         {"accounts": [{"id": "9"}], "tokens": []},
         {"accounts": {"id": "9"}},
     ],

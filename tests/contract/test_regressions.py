@@ -117,8 +117,8 @@ def test_path_parameter_with_newline_is_a_declared_404_when_publishing():
 # --------------------------------------------------------------------------------------
 # method_not_allowed_lists_only_the_first_route
 #
-# Found by schemathesis' allow_header_conformance check (not among contract.CHECKS, so it
-# needs no KNOWN_BUGS entry; add the check to CHECKS once this is fixed).
+# Fixed (routing.py answers the 405 itself); found by schemathesis' allow_header_conformance
+# check, which is now among contract.CHECKS.
 # Owner: mock_server/routing.py (connexion/starlette add one route per operation).
 # Request: a method a path does not serve, e.g. OPTIONS or PUT /api/v1/sessions/.
 # Expected: 405 with `Allow` listing every method of the path (RFC 9110 §15.5.6): GET, POST.
@@ -131,11 +131,10 @@ TWO_METHOD_PATHS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="bug: Allow names one route")
 @pytest.mark.parametrize(
     ("path", "methods"), TWO_METHOD_PATHS, ids=[p for p, _ in TWO_METHOD_PATHS]
 )
-def test_method_not_allowed_lists_only_the_first_route(path, methods):
+def test_method_not_allowed_lists_every_method_of_the_path(path, methods):
     answer = client(APP).request("OPTIONS", path)
     assert answer.status_code == 405
     allowed = {m.strip() for m in answer.headers["allow"].split(",")}
@@ -195,39 +194,7 @@ SCHEMA_VALID_BUT_REFUSED = [
         {"body": {"path": "host/agent/heartbeat", "account_id": ""}},
         id="admin-definition-empty-account",
     ),
-]
-
-
-def _spec_allows(spec: str, method: str, path: str, body, media_type: str) -> bool:
-    """Whether the body is valid against the operation's request body schema (draft 4, the
-    OpenAPI 3.0 dialect; local ``$ref`` resolved against the spec's components)."""
-    document = yaml.safe_load((SPECS / f"{spec}.yaml").read_text())
-    operation = document["paths"][path][method.lower()]
-    schema = operation["requestBody"]["content"][media_type]["schema"]
-    validator = jsonschema.Draft4Validator({**schema, "components": document["components"]})
-    return validator.is_valid(body)
-
-
-@pytest.mark.parametrize(("where", "parts"), SCHEMA_VALID_BUT_REFUSED)
-def test_a_schema_valid_request_is_accepted(where, parts):
-    spec, method, path = where
-    parts.setdefault("media_type", "application/json")
-    if not _spec_allows(spec, method, path, parts["body"], parts["media_type"]):
-        return  # the spec states the constraint the mock enforces
-    answer = call_and_validate(_case(spec, method, path, **parts))
-    assert answer.status_code != 400, answer.json()["detail"]
-
-
-# --------------------------------------------------------------------------------------
-# schema_valid_request_is_refused (open)
-#
-# More of the same, found once the fixed cases above passed (positive_data_acceptance is
-# still not in contract.CHECKS because of these). Owner: specs/mock_admin.yaml, unless the
-# mock should accept. Request / actual answer as in each case; expected: the spec states
-# the constraint (then the request is no longer schema-valid and the test passes) or the
-# mock answers something else than 400.
-
-STILL_REFUSED = [
+    # Found once the cases above passed; fixed in specs/mock_admin.yaml and the backends.
     pytest.param(
         # SeedMonitor.percentComplete has no pattern (Monitor.percentComplete has
         # ^([0-9]|[1-9][0-9]|100)?$): "monitor.percentComplete: expected 0..100 or empty".
@@ -261,7 +228,21 @@ STILL_REFUSED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="spec allows what mock refuses")
-@pytest.mark.parametrize(("where", "parts"), STILL_REFUSED)
-def test_schema_valid_request_is_refused(where, parts):
-    test_a_schema_valid_request_is_accepted(where, parts)
+def _spec_allows(spec: str, method: str, path: str, body, media_type: str) -> bool:
+    """Whether the body is valid against the operation's request body schema (draft 4, the
+    OpenAPI 3.0 dialect; local ``$ref`` resolved against the spec's components)."""
+    document = yaml.safe_load((SPECS / f"{spec}.yaml").read_text())
+    operation = document["paths"][path][method.lower()]
+    schema = operation["requestBody"]["content"][media_type]["schema"]
+    validator = jsonschema.Draft4Validator({**schema, "components": document["components"]})
+    return validator.is_valid(body)
+
+
+@pytest.mark.parametrize(("where", "parts"), SCHEMA_VALID_BUT_REFUSED)
+def test_a_schema_valid_request_is_accepted(where, parts):
+    spec, method, path = where
+    parts.setdefault("media_type", "application/json")
+    if not _spec_allows(spec, method, path, parts["body"], parts["media_type"]):
+        return  # the spec states the constraint the mock enforces
+    answer = call_and_validate(_case(spec, method, path, **parts))
+    assert answer.status_code != 400, answer.json()["detail"]

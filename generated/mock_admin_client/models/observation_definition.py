@@ -19,7 +19,8 @@ class ObservationDefinition:
         unique_window (int | None | Unset): Seconds during which an equal observation is `suppressed`.
         throttle_count (int | None | Unset): Successes allowed per `throttle_period` and account (null, no limit).
         throttle_period (int | None | Unset): The throttle's trailing window, seconds.
-        account_id (None | str | Unset): The account it applies to; null for every account.
+        account_id (None | str | Unset): The account it applies to; null for every account. The account need not exist
+            yet: the definition applies once it does.
     """
 
     path: str

@@ -18,7 +18,7 @@ class SeedTimeseriesPoint:
     Attributes:
         timestamp (str | Unset):
         status (MonitorStatus | Unset):
-        percent_complete (str | Unset):
+        percent_complete (str | Unset): 0 to 100 as text; empty when unknown.
         files_processed (int | Unset):
         files_pending (int | Unset):
         size (int | Unset):
