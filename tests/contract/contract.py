@@ -31,11 +31,12 @@ from tests.contract.seed import ALERT_LOGIC_KEY_PAIR, PRESERVICA_USER, contract_
 
 SPECS = Path(__file__).parents[2] / "specs"
 
-#: Every answer must pass all of these. ``positive_data_acceptance`` is not among them:
-#: a seed-form session ``description`` must be JSON text (as on the real server), which
-#: a schema cannot say, so a schema-valid non-JSON string is rightly refused.
-#: ``negative_data_rejection`` judges negative (malformed) cases only; ``ignored_auth`` judges operations that declare security: it
+#: Every answer must pass all of these. ``negative_data_rejection`` judges negative
+#: (malformed) cases only; ``ignored_auth`` judges operations that declare security: it
 #: re-sends a successful request without and with a bogus credential and expects a refusal.
+#: ``positive_data_acceptance`` is not among them: a seed-form session ``description`` must
+#: be JSON text (as on the real server), which a schema cannot say, so a schema-valid
+#: non-JSON string is rightly refused.
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
