@@ -103,9 +103,10 @@ def _zone_offset(zone: str | None) -> int:
 
 
 # The `timestamp` pattern of specs/mock_admin.yaml, in groups: the seed schema and this
-# backend refuse exactly the same strings.
+# backend refuse exactly the same strings. Years 1900-2999 keep every zone offset and leap
+# second inside what datetime can render back.
 _TIMESTAMP = re.compile(
-    r"(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):([0-5]\d)"
+    r"((?:19|2\d)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):([0-5]\d)"
     r":([0-5]\d|60)(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
 )
 

@@ -65,3 +65,18 @@ async def test_a_body_that_is_not_utf8_is_a_400_problem(client, state):
     assert response.status_code == 400
     assert "UTF-8" in response.json()["detail"]
     assert state.clock.now() == START
+
+
+async def test_seed_timestamps_outside_the_years_datetime_renders_are_a_400(client):
+    # Found by the deep contract run: year 0 was accepted, then crashed the rendering (500).
+    response = await client.post(
+        "/_mock/preservica/monitors", json={"started": "0000-01-01T00:00:00"}
+    )
+    assert response.status_code == 400
+    edge = {
+        "started": "2999-12-31T23:59:60-23:59",
+        "timeseries": [{"timestamp": "1900-01-01t00:00:00Z"}],
+    }
+    created = await client.post("/_mock/preservica/monitors", json=edge)
+    assert created.status_code == 201, created.text
+    assert created.json()["started"].startswith("3000-01-01T23:59")

@@ -28,8 +28,9 @@ class SeedMonitor:
             status (MonitorStatus | Unset):
             category (MonitorCategory | Unset):
             subcategory (str | Unset):
-            started (None | str | Unset): ISO 8601 date and time, e.g. 2024-05-01T10:00:00.000Z (no zone: UTC). The same
-                shape for every timestamp of a seed monitor, message and timeseries point.
+            started (None | str | Unset): ISO 8601 date and time, e.g. 2024-05-01T10:00:00.000Z (no zone: UTC), in the
+                years 1900 to 2999. The same shape for every timestamp of a seed monitor, message
+                and timeseries point.
             completed (None | str | Unset):
             progress_text (str | Unset):
             percent_complete (str | Unset): 0 to 100 as text; empty when unknown.
