@@ -50,8 +50,8 @@ def create_app(
 ) -> connexion.AsyncApp:
     """Build the mock: one ASGI app serving ``config.apis`` over one ``MockState``.
 
-    The state is reachable as ``app.state`` (sic: attribute on the returned app) so tests
-    and the CLI can seed it or move its clock without going through HTTP.
+    The state is reachable as ``app.mock_state`` so tests and the pytest plugin can seed it
+    or move its clock without going through HTTP.
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
