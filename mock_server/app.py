@@ -12,12 +12,14 @@ import connexion
 from connexion.apps.asynchronous import AsyncApi, AsyncASGIApp, AsyncOperation
 from connexion.context import receive, scope
 from connexion.decorators import StarletteDecorator
+from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from starlette.responses import Response
 
 from mock_server.config import MockConfig
 from mock_server.errors import MockError
+from mock_server.fastlane import FastLaneMiddleware
 from mock_server.jsonify import FastJsonifier
 from mock_server.problems import mock_error_response, undecodable_body_response
 from mock_server.routing import MIDDLEWARES
@@ -40,6 +42,14 @@ APIS: dict[str, tuple[str, str]] = {
 }
 
 
+def _middlewares(config: MockConfig) -> list[type]:
+    if not config.fast_lane:
+        return MIDDLEWARES
+    # Inside the exception middleware, so errors a handler raises are answered as ever.
+    at = MIDDLEWARES.index(ExceptionMiddleware) + 1
+    return [*MIDDLEWARES[:at], FastLaneMiddleware, *MIDDLEWARES[at:]]
+
+
 def _handlers_for(api: str, state: MockState) -> Any:
     module, _, cls = APIS[api][1].partition(":")
     return getattr(import_module(module), cls)(state)
@@ -58,7 +68,7 @@ def create_app(
     app = MockApp(
         __name__,
         specification_dir=SPEC_DIR,
-        middlewares=MIDDLEWARES,
+        middlewares=_middlewares(config),
         jsonifier=JSONIFIER,
     )
     for api in config.apis:

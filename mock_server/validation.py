@@ -110,6 +110,16 @@ class BodyChecks:
         )._validator
         self.fast = _fast_validator(schema)
 
+    def accepts(self, body: Any) -> bool:
+        """Whether connexion's validator would accept ``body`` (asked only when unsure)."""
+        if self.fast is not None:
+            try:
+                if self.fast.is_valid(body):
+                    return True
+            except Exception:  # values it cannot read: connexion's validator decides
+                pass
+        return self.full.is_valid(body)
+
 
 #: Keywords whose checks may be more lenient in jsonschema_rs than in Python's jsonschema
 #: (float arithmetic, formats backed by optional libraries, equality of 1 and 1.0): a

@@ -1,0 +1,294 @@
+"""The fast lane: a valid request answered in one flat step, everything else by connexion.
+
+connexion 3.3 passes every request through about ten middlewares, each looking the
+operation up again, routing it twice (Swagger UI, then operations) and building request
+objects, validators and handler arguments anew: about 200 µs of a 280 µs W1 request on the
+bench machine went there, not into the mock's rules (``make bench``, README).
+
+This middleware sits just inside connexion's exception middleware. For a request that
+routes to an operation it has prepared, it runs connexion's own pieces in a row: the same
+routes (one ``starlette`` route per operation, the same order, tried only when their
+literal prefix fits), the same security functions, the same parameter parsing and
+validation, the same handler arguments (``prep_kwargs``) and response building, and, when
+the app validates responses, connexion's response validation. A JSON body is parsed once by
+orjson and checked by the operation's compiled schema validator.
+
+It never answers a refusal itself: the first check that would fail (no credentials, an
+unknown or invalid parameter, a body that is not JSON or not valid, a 405, a path that
+also needs a redirect...) hands the untouched request, body replayed, to connexion, which
+answers exactly as it always has. Once the handler is called the fast lane owns the
+request; a handler's exception reaches the same exception middleware either way.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import orjson
+from connexion.context import _context, _operation, _receive, _scope
+from connexion.decorators.parameter import (
+    inspect_function_arguments,
+    prep_kwargs,
+    sanitized,
+    unwrap_decorators,
+)
+from connexion.decorators.parameter import pythonic as pythonic_name
+from connexion.decorators.response import AsyncResponseDecorator
+from connexion.frameworks.starlette import Starlette as StarletteFramework
+from connexion.lifecycle import ConnexionRequest
+from connexion.middleware.abstract import SpecMiddleware
+from connexion.middleware.response_validation import ResponseValidationOperation
+from connexion.middleware.routing import RoutingAPI
+from connexion.middleware.security import SecurityOperation
+from connexion.security import SecurityHandlerFactory
+from connexion.utils import is_json_mimetype
+from connexion.validators import VALIDATOR_MAP
+from starlette._utils import get_route_path
+from starlette.routing import Match, Mount
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mock_server.jsonify import FastJsonifier
+from mock_server.routing import literal_prefix
+from mock_server.validation import BodyChecks, PreparedRequestValidationOperation
+
+#: Where a prepared response waits for connexion's response validation to send it.
+_RESPONSE = "mock_server.fast_lane_response"
+
+
+class FastLaneOperation:
+    """One operation's checks and call, prepared once."""
+
+    def __init__(self, operation: Any, options: dict[str, Any]) -> None:
+        self.operation = operation
+        self.security = SecurityOperation.from_operation(
+            operation,
+            next_app=None,  # type: ignore[arg-type]
+            security_handler_factory=options["security_factory"],
+        )
+        # The request validation middleware's own operation, for its prepared parameter
+        # validator and content-type checks (its __call__ is not used).
+        self.request_checks = PreparedRequestValidationOperation(
+            None,  # type: ignore[arg-type]
+            operation=operation,
+            strict_validation=options["strict_validation"],
+            validator_map=options["validator_map"],
+        )
+        self.uri_parser = operation.uri_parser_class(
+            operation.parameters, operation.body_definition()
+        )
+        self.reads_body = operation.is_request_body_defined
+        self.function = AsyncResponseDecorator(
+            framework=StarletteFramework, jsonifier=options["jsonifier"]
+        )(operation.function)
+        self.arguments, self.has_kwargs = inspect_function_arguments(
+            unwrap_decorators(operation.function)
+        )
+        self.sanitize = pythonic_name if options["pythonic_params"] else sanitized
+        self.validated_send: Any = None
+        if options["validate_responses"]:
+            self.validated_send = ResponseValidationOperation(
+                _send_prepared_response, operation=operation, validator_map=options["validator_map"]
+            )
+
+    @functools.cached_property
+    def _bodies(self) -> dict[str, BodyChecks | None]:
+        return {}
+
+    def body_checks(self, mime_type: str) -> BodyChecks | None:
+        """The compiled validators of a JSON body of this type, None when not JSON."""
+        if mime_type not in self._bodies:
+            schema = self.operation.body_schema(mime_type)
+            json_body = bool(schema) and is_json_mimetype(mime_type)
+            self._bodies[mime_type] = BodyChecks(schema) if json_body else None
+        return self._bodies[mime_type]
+
+    async def answer(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> bool:
+        """Answer the request and return True, or return False having sent nothing (and
+        called no handler) when any check does not pass."""
+        request = ConnexionRequest(scope, receive, uri_parser=self.uri_parser)
+        if self.operation.security:
+            try:
+                await self.security.verification_fn(request)
+            except Exception:
+                return False
+        try:
+            self.request_checks._parameter_validator.validate_request(request)
+        except Exception:
+            return False
+        mime_type, encoding = self.request_checks.extract_content_type(scope["headers"])
+        try:
+            self.request_checks.validate_mime_type(mime_type)
+        except Exception:
+            return False
+        request_body = None
+        if self.reads_body:
+            request_body = self._parsed_body(request, mime_type, encoding, body)
+            if request_body is _REFUSED:
+                return False
+
+        _context.set(scope["extensions"]["connexion_context"])
+        _operation.set(self.operation)
+        _receive.set(receive)
+        _scope.set(scope)
+        kwargs = prep_kwargs(
+            request,
+            request_body=request_body,
+            files={},
+            arguments=self.arguments,
+            has_kwargs=self.has_kwargs,
+            sanitize=self.sanitize,
+        )
+        response = await self.function(**kwargs)
+        if self.validated_send is None:
+            await response(scope, receive, send)
+        else:
+            scope["extensions"][_RESPONSE] = response
+            await self.validated_send(scope, receive, send)
+        return True
+
+    def _parsed_body(self, request: Any, mime_type: str, encoding: str, body: bytes) -> Any:
+        """The JSON value of a valid body, or ``_REFUSED`` for connexion to judge."""
+        # connexion takes a body without a Content-Length for no body (its default, or 400).
+        if not body or request.headers.get("content-length") != str(len(body)):
+            return _REFUSED
+        if encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            return _REFUSED
+        checks = self.body_checks(mime_type)
+        if checks is None:
+            return _REFUSED
+        try:
+            # orjson reads exactly the JSON json.loads reads, minus what it refuses
+            # (NaN, lone surrogates, integers beyond 64 bits): those go to connexion.
+            value = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return _REFUSED
+        if value is None or not checks.accepts(value):  # null: connexion's nullable rules
+            return _REFUSED
+        return value
+
+
+_REFUSED = object()
+
+
+async def _send_prepared_response(scope: Scope, receive: Receive, send: Send) -> None:
+    await scope["extensions"].pop(_RESPONSE)(scope, receive, send)
+
+
+class FastLaneAPI(RoutingAPI):
+    """One spec's operations, routed as connexion's routing middleware routes them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._options = {
+            "security_factory": SecurityHandlerFactory(kwargs.get("security_map")),
+            "strict_validation": kwargs.get("strict_validation", False),
+            "validator_map": {**VALIDATOR_MAP, **(kwargs.get("validator_map") or {})},
+            "jsonifier": kwargs.get("jsonifier") or FastJsonifier(),
+            "pythonic_params": kwargs.get("pythonic_params", False),
+            "validate_responses": kwargs.get("validate_responses", False),
+        }
+        super().__init__(*args, **kwargs)
+        self.index = [(route, literal_prefix(route)) for route in self.router.routes]
+
+    def make_operation(self, operation: Any) -> FastLaneOperation:  # type: ignore[override]
+        return FastLaneOperation(operation, self._options)
+
+    def match(self, scope: Scope, route_path: str) -> tuple[Any, dict] | bool | None:
+        """The operation and path parameters of a full match; ``None`` when no route of
+        this API can match, so the next API is asked; False when connexion must decide
+        (a 405, or a redirect to the path with or without a trailing slash)."""
+        probe = route_path + "/"
+        candidates = [route for route, prefix in self.index if probe.startswith(prefix)]
+        partial = False
+        for route in candidates:
+            match, child_scope = route.matches(scope)
+            if match is Match.FULL:
+                return route.endpoint, child_scope.get("path_params", {})
+            partial = partial or match is Match.PARTIAL
+        if partial:
+            return False
+        if candidates and route_path != "/":
+            # starlette would redirect to the path with (without) a trailing slash if
+            # that matched; otherwise it hands the request to the next API.
+            other = dict(scope)
+            path = scope["path"]
+            other["path"] = path.rstrip("/") if route_path.endswith("/") else path + "/"
+            if any(route.matches(other)[0] is not Match.NONE for route in candidates):
+                return False
+        return None
+
+
+class FastLaneMiddleware(SpecMiddleware):
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.apis: list[FastLaneAPI] = []
+        self.skipped_prefixes: tuple[str, ...] = ()
+        # connexion mounts each API under its base path; the mount's regex (no DOTALL)
+        # already refuses some paths, e.g. one holding a decoded newline.
+        self.mount = Mount("", routes=[])
+
+    def add_api(self, specification: Any, base_path: str | None = None, **kwargs: Any) -> None:
+        api = FastLaneAPI(specification, next_app=self.app, base_path=base_path, **kwargs)
+        if api.base_path:  # every spec here is mounted at the root; others go the long way
+            return
+        self.apis.append(api)
+        options = kwargs.get("swagger_ui_options")
+        if options is not None:  # the Swagger UI middleware answers these before routing
+            self.skipped_prefixes += (options.swagger_ui_path, options.spec_path)
+
+    def route(self, scope: Scope) -> tuple[FastLaneOperation, dict] | None:
+        route_path = get_route_path(scope)
+        if self.skipped_prefixes and route_path.startswith(self.skipped_prefixes):
+            return None
+        if self.mount.matches(scope)[0] is not Match.FULL:
+            return None
+        for api in self.apis:
+            found = api.match(scope, route_path)
+            if found is None:
+                continue
+            return found or None
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        found = self.route(scope) if scope["type"] == "http" else None
+        if found is None:
+            await self.app(scope, receive, send)
+            return
+        operation, path_params = found
+        body = b""
+        if operation.reads_body:
+            body = await _read_body(receive)
+            receive = _replaying(body, receive)
+        # The fast lane writes path parameters and the security context on a copy, so a
+        # request it gives up on reaches connexion as it came.
+        fast_scope = dict(scope)
+        fast_scope["path_params"] = path_params
+        fast_scope["extensions"] = {**scope.get("extensions", {}), "connexion_context": {}}
+        if not await operation.answer(fast_scope, receive, send, body):
+            await self.app(scope, receive, send)
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # a disconnect: nothing more will come
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """A receive channel giving ``body`` once, then the original channel's messages."""
+    pending = True
+
+    async def replay() -> dict:
+        nonlocal pending
+        if pending:
+            pending = False
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
