@@ -29,7 +29,6 @@ import orjson
 from connexion.context import _context, _operation, _receive, _scope
 from connexion.decorators.parameter import (
     inspect_function_arguments,
-    prep_kwargs,
     sanitized,
     unwrap_decorators,
 )
@@ -48,6 +47,7 @@ from starlette._utils import get_route_path
 from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mock_server.arguments import ArgumentPlan
 from mock_server.jsonify import FastJsonifier
 from mock_server.routing import literal_prefix
 from mock_server.validation import BodyChecks, PreparedRequestValidationOperation
@@ -81,10 +81,13 @@ class FastLaneOperation:
         self.function = AsyncResponseDecorator(
             framework=StarletteFramework, jsonifier=options["jsonifier"]
         )(operation.function)
-        self.arguments, self.has_kwargs = inspect_function_arguments(
-            unwrap_decorators(operation.function)
+        arguments, has_kwargs = inspect_function_arguments(unwrap_decorators(operation.function))
+        self.arguments = ArgumentPlan(
+            operation,
+            arguments=arguments,
+            has_kwargs=has_kwargs,
+            sanitize=pythonic_name if options["pythonic_params"] else sanitized,
         )
-        self.sanitize = pythonic_name if options["pythonic_params"] else sanitized
         self.validated_send: Any = None
         if options["validate_responses"]:
             self.validated_send = ResponseValidationOperation(
@@ -127,17 +130,17 @@ class FastLaneOperation:
             if request_body is _REFUSED:
                 return False
 
-        _context.set(scope["extensions"]["connexion_context"])
+        context = scope["extensions"]["connexion_context"]
+        _context.set(context)
         _operation.set(self.operation)
         _receive.set(receive)
         _scope.set(scope)
-        kwargs = prep_kwargs(
-            request,
-            request_body=request_body,
-            files={},
-            arguments=self.arguments,
-            has_kwargs=self.has_kwargs,
-            sanitize=self.sanitize,
+        kwargs = self.arguments.kwargs(
+            path_params=request.path_params,
+            query_params=request.query_params,
+            body=request_body,
+            content_type=request.mimetype,
+            context=context,
         )
         response = await self.function(**kwargs)
         if self.validated_send is None:
@@ -151,6 +154,8 @@ class FastLaneOperation:
         """The JSON value of a valid body, or ``_REFUSED`` for connexion to judge."""
         # connexion takes a body without a Content-Length for no body (its default, or 400).
         if not body or request.headers.get("content-length") != str(len(body)):
+            return _REFUSED
+        if "content-type" not in request.headers:  # connexion hands such a body over raw
             return _REFUSED
         if encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
             return _REFUSED

@@ -53,16 +53,27 @@ class PreparedParameterValidator(ParameterValidator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._schema_validators: dict[int, Draft4Validator] = {}
+        self._fast_validators: dict[int, Any] = {}
 
     def validate_parameter(self, parameter_type, value, param, param_name=None):  # type: ignore[override]
         if value is None or (utils.is_nullable(param) and utils.is_null(value)):
             return super().validate_parameter(parameter_type, value, param, param_name)
-        validator = self._schema_validators.get(id(param))
+        key = id(param)
+        if key not in self._fast_validators:
+            self._fast_validators[key] = _fast_validator(param.get("schema", param))
+        fast = self._fast_validators[key]
+        if fast is not None:
+            try:
+                if fast.is_valid(value):
+                    return None
+            except Exception:  # values it cannot read: connexion's validator decides
+                pass
+        validator = self._schema_validators.get(key)
         if validator is None:
             validator = Draft4Validator(
                 param.get("schema", param), format_checker=Draft4Validator.FORMAT_CHECKER
             )
-            self._schema_validators[id(param)] = validator
+            self._schema_validators[key] = validator
         # connexion reports what validate() raises: the first error iter_errors yields.
         error = next(validator.iter_errors(value), None)
         return None if error is None else str(error)
