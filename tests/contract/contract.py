@@ -74,11 +74,11 @@ CONFIG = schemathesis.Config.from_dict(
 BASE_URL = "http://127.0.0.1:8080"
 
 
-def build_app() -> connexion.AsyncApp:
+def build_app(*, fast_lane: bool = True) -> connexion.AsyncApp:
     """The whole mock (every API mounted, as ``mock-server`` serves it), validating its own
     responses, on a clock frozen at START. Built once per module (~0.3 s); ``reseed`` makes
     it as good as new for each example."""
-    config = MockConfig(validate_responses=True, empty=True)
+    config = MockConfig(validate_responses=True, empty=True, fast_lane=fast_lane)
     return create_app(state=MockState(config, clock=MockClock(start=START, frozen=True)))
 
 

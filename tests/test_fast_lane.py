@@ -1,0 +1,145 @@
+"""The fast lane answers valid requests without connexion's middleware chain, and hands
+every other request to connexion whole (``tests/contract/test_fast_lane_equivalence.py``
+checks the answers are the same either way)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from mock_server.routing import ChainedRoutingMiddleware
+from tests.contract.seed import (
+    ALERT_LOGIC_ACCOUNT,
+    ALERT_LOGIC_KEY_PAIR,
+    PRESERVICA_USER,
+    RUNNING_MONITOR,
+    SESSION,
+    contract_seed,
+)
+
+OBSERVATION = "/aepublish/v1/" + ALERT_LOGIC_ACCOUNT + "/observation"
+
+
+@pytest.fixture
+def routed(monkeypatch) -> list[str]:
+    """The paths of the requests that reached connexion's routing middleware."""
+    seen: list[str] = []
+    original = ChainedRoutingMiddleware.__call__
+
+    async def spy(self, scope, receive, send):
+        if scope["type"] == "http":
+            seen.append(scope["path"])
+        await original(self, scope, receive, send)
+
+    monkeypatch.setattr(ChainedRoutingMiddleware, "__call__", spy)
+    return seen
+
+
+@pytest.fixture
+def seeded(state):
+    state.load_seed(contract_seed())
+
+
+@pytest.fixture
+async def preservica(client, seeded) -> dict[str, str]:
+    answer = await client.post("/api/accesstoken/login", data=PRESERVICA_USER)
+    return {"Preservica-Access-Token": answer.json()["token"]}
+
+
+@pytest.fixture
+async def aims(client, seeded) -> dict[str, str]:
+    answer = await client.post("/aims/v1/authenticate", auth=ALERT_LOGIC_KEY_PAIR)
+    return {"X-AIMS-Auth-Token": answer.json()["authentication"]["token"]}
+
+
+async def test_valid_requests_skip_connexions_chain(client, seeded, preservica, aims, routed):
+    answers = [
+        await client.get(f"/api/v1/sessions/{SESSION[:8]}"),
+        await client.get(
+            "/api/processmonitor/messages",
+            params={"monitor": RUNNING_MONITOR, "max": 10},
+            headers=preservica,
+        ),
+        await client.post(
+            OBSERVATION,
+            json=[{"definition": "host/agent/heartbeat", "data": {"up": True}}],
+            headers=aims,
+        ),
+        await client.get("/_mock/health"),
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 200, 200]
+    assert answers[0].json()["sessions"][0]["session_h"] == SESSION
+    assert len(answers[1].json()["value"]["messages"]) == 10
+    assert answers[2].json()["observations"][0]["outcome"] == "success"
+    assert routed == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status"),
+    [
+        ("GET", "/api/processmonitor/monitors", {}, 401),  # no token
+        ("GET", "/api/v1/sessions/", {"params": {"pages": "2"}}, 400),  # unknown parameter
+        ("GET", "/api/v1/sessions/", {"params": {"page": "x"}}, 400),  # invalid parameter
+        ("DELETE", "/api/v1/sessions/", {}, 405),
+        ("GET", "/api/v1/nowhere", {}, 404),
+        (
+            "POST",
+            "/_mock/clock",
+            {"content": b"{not json", "headers": {"content-type": "application/json"}},
+            400,
+        ),
+        ("POST", "/_mock/clock", {"json": {"advance": "soon"}}, 400),  # schema-invalid
+        (
+            "POST",
+            "/_mock/clock",
+            {"content": b'{"advance": 5}', "headers": {"content-type": "text/plain"}},
+            415,
+        ),
+    ],
+)
+async def test_anything_else_goes_to_connexion(client, method, path, kwargs, status, routed):
+    answer = await client.request(method, path, **kwargs)
+    assert answer.status_code == status
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert routed == [path]
+
+
+async def test_a_refused_body_reaches_connexion_whole(client, routed):
+    # connexion quotes the invalid value: it saw the body the fast lane had read.
+    answer = await client.post("/_mock/clock", json={"frozen": True, "advance": "soon"})
+    assert answer.status_code == 400
+    assert "'soon'" in answer.json()["detail"]
+    assert routed == ["/_mock/clock"]
+
+
+async def test_a_handlers_error_is_answered_as_by_connexion(client, seeded, preservica, routed):
+    answer = await client.get(
+        "/api/processmonitor/monitors/ffffffffffffffffffffffffffffffff/timeseries",
+        headers=preservica,
+    )
+    assert answer.status_code == 404
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["status"] == 404
+    assert routed == []
+
+
+async def test_basic_credentials_take_the_fast_lane(client, seeded, routed):
+    pair = base64.b64encode(":".join(ALERT_LOGIC_KEY_PAIR).encode()).decode()
+    answer = await client.post("/aims/v1/authenticate", headers={"Authorization": f"Basic {pair}"})
+    assert answer.status_code == 200
+    assert routed == []
+    wrong = await client.post("/aims/v1/authenticate", auth=(ALERT_LOGIC_KEY_PAIR[0], "nope"))
+    assert wrong.status_code == 401
+    assert routed == ["/aims/v1/authenticate"]
+
+
+async def test_without_the_fast_lane_connexion_routes_everything(make_app, routed):
+    import httpx
+
+    app = make_app(fast_lane=False)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://mock.test"
+    ) as client:
+        assert (await client.get("/_mock/health")).status_code == 200
+    assert routed == ["/_mock/health"]
