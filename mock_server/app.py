@@ -26,7 +26,7 @@ from mock_server.routing import MIDDLEWARES
 from mock_server.security import security_map_for
 from mock_server.seed import load_initial_data
 from mock_server.state import MockState
-from mock_server.validation import ParsedOnceRequest
+from mock_server.validation import ParsedOnceRequest, PreparedURIParser
 
 SPEC_DIR = Path(__file__).parent / "specs"
 
@@ -80,6 +80,7 @@ def create_app(
             resolver=Resolver(function_resolver=_handler_resolver(handlers)),
             security_map=security_map_for(handlers),
             strict_validation=True,
+            uri_parser_class=PreparedURIParser,
             validate_responses=config.validate_responses,
             swagger_ui_options=_swagger_ui_options(api),
             name=api,

@@ -245,11 +245,14 @@ class FastLaneMiddleware(SpecMiddleware):
             self.skipped_prefixes += (options.swagger_ui_path, options.spec_path)
 
     def route(self, scope: Scope) -> tuple[FastLaneOperation, dict] | None:
+        if self.skipped_prefixes and get_route_path(scope).startswith(self.skipped_prefixes):
+            return None
+        # connexion's mount must take the path whole: one ending in a newline it cuts
+        # short (its regex has no DOTALL), and what it then routes is connexion's affair.
+        match, child_scope = self.mount.matches(scope)
+        if match is not Match.FULL or child_scope["root_path"] != scope.get("root_path", ""):
+            return None
         route_path = get_route_path(scope)
-        if self.skipped_prefixes and route_path.startswith(self.skipped_prefixes):
-            return None
-        if self.mount.matches(scope)[0] is not Match.FULL:
-            return None
         for api in self.apis:
             found = api.match(scope, route_path)
             if found is None:

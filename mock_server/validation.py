@@ -28,6 +28,7 @@ from connexion.middleware.request_validation import (
     RequestValidationMiddleware,
     RequestValidationOperation,
 )
+from connexion.uri_parsing import OpenAPIURIParser
 from connexion.validators import JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator
 from starlette.types import Receive, Scope, Send
@@ -45,6 +46,19 @@ PARSED_BODY = "mock_server.parsed_json_body"
 
 
 # --- parameters -------------------------------------------------------------------------
+
+
+class PreparedURIParser(OpenAPIURIParser):
+    """connexion's OpenAPI URI parser, its parameter schemas read once.
+
+    connexion rebuilds the ``param_schemas`` mapping on every lookup, several times per
+    parameter of every request; the parser's definitions never change after it is made.
+    """
+
+    @functools.cached_property
+    def param_schemas(self) -> dict[str, Any]:  # type: ignore[override]
+        return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
+
 
 
 class PreparedParameterValidator(ParameterValidator):

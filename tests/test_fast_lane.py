@@ -143,3 +143,29 @@ async def test_without_the_fast_lane_connexion_routes_everything(make_app, route
     ) as client:
         assert (await client.get("/_mock/health")).status_code == 200
     assert routed == ["/_mock/health"]
+
+
+TRICKY = [
+    ("DELETE", "/_mock/faults/%0A"),  # a newline connexion's mount cuts off (found by the
+    ("GET", "/api/v1/sessions/%0A"),  # deep equivalence run)
+    ("GET", "/api/v1/sessions/a%0Ab/metrics/count"),
+    ("GET", "/api/v1/sessions/a%2Fb"),
+    ("GET", "/api/v1/sessions"),  # a trailing-slash redirect
+    ("GET", "/_docs/admin/"),
+    ("GET", "/_specs/admin.json"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), TRICKY)
+async def test_tricky_paths_answer_as_connexion_alone(make_app, method, path):
+    import httpx
+
+    answers = []
+    for fast_lane in (True, False):
+        app = make_app(fast_lane=fast_lane)
+        app.mock_state.load_seed(contract_seed())
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as client:
+            answer = await client.request(method, path)
+        answers.append((answer.status_code, answer.headers.get("content-type"), answer.content))
+    assert answers[0] == answers[1]

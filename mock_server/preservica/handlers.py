@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from connexion import request
+from connexion.context import scope
+from starlette.datastructures import URL, QueryParams
 
 from mock_server.errors import Unauthorized
 from mock_server.preservica.backend import PreservicaBackend
@@ -26,17 +27,21 @@ def _envelope(value: dict[str, Any]) -> dict[str, Any]:
     return {"success": True, "version": ENVELOPE_VERSION, "value": value}
 
 
-def _query_list(name: str, parsed: list[str] | None) -> list[str] | None:
+def _query_list(name: str, parsed: list[str] | None, raw: QueryParams) -> list[str] | None:
     """All values of a comma-list parameter, sent as ``a,b`` or repeated (``x=a&x=b``).
 
     connexion keeps only the last of repeated values of a non-exploded parameter; the
     generated client repeats them, so they are gathered from the raw query here. The backend
     re-checks enum values, so one connexion did not see still answers 400.
     """
-    raw = request.query_params.getlist(name)
-    if len(raw) <= 1:
+    values = raw.getlist(name)
+    if len(values) <= 1:
         return parsed
-    return list(dict.fromkeys(v for value in raw for v in value.split(",")))
+    return list(dict.fromkeys(v for value in values for v in value.split(",")))
+
+
+def _raw_query() -> QueryParams:
+    return QueryParams(scope["query_string"])
 
 
 class PreservicaHandlers:
@@ -88,11 +93,12 @@ class PreservicaHandlers:
         subcategory: list[str] | None = None,
         name: list[str] | None = None,
     ) -> dict[str, Any]:
+        raw = _raw_query()
         monitors = self.backend.list_monitors(
-            status=_query_list("status", status),
-            category=_query_list("category", category),
-            subcategory=_query_list("subcategory", subcategory),
-            name=_query_list("name", name),
+            status=_query_list("status", status, raw),
+            category=_query_list("category", category, raw),
+            subcategory=_query_list("subcategory", subcategory, raw),
+            name=_query_list("name", name, raw),
         )
         return _envelope({"monitors": monitors})
 
@@ -100,8 +106,9 @@ class PreservicaHandlers:
         self, monitor: list[str], start: int, max: int, status: list[str] | None = None
     ) -> dict[str, Any]:
         page_size = max  # the wire name shadows the builtin
-        monitors = _query_list("monitor", monitor) or []
-        statuses = _query_list("status", status)
+        raw = _raw_query()
+        monitors = _query_list("monitor", monitor, raw) or []
+        statuses = _query_list("status", status, raw)
         page = self.backend.list_messages(
             monitors, status=statuses, start=start, max_results=page_size
         )
@@ -128,4 +135,4 @@ def _page_url(monitors: list[str], statuses: list[str] | None, start: int, size:
     if statuses:
         query["status"] = ",".join(statuses)
     query.update(start=start, max=size)
-    return str(request.url.replace(query=urlencode(query, safe=",")))
+    return str(URL(scope=scope).replace(query=urlencode(query, safe=",")))
