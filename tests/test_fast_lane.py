@@ -5,10 +5,14 @@ checks the answers are the same either way)."""
 from __future__ import annotations
 
 import base64
+import functools
+from typing import Any
 
+import httpx
 import pytest
 
 from mock_server.routing import ChainedRoutingMiddleware
+from tests.contract.contract import build_app, reseed
 from tests.contract.seed import (
     ALERT_LOGIC_ACCOUNT,
     ALERT_LOGIC_KEY_PAIR,
@@ -135,8 +139,6 @@ async def test_basic_credentials_take_the_fast_lane(client, seeded, routed):
 
 
 async def test_without_the_fast_lane_connexion_routes_everything(make_app, routed):
-    import httpx
-
     app = make_app(fast_lane=False)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://mock.test"
@@ -156,14 +158,16 @@ TRICKY = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path"), TRICKY)
-async def test_tricky_paths_answer_as_connexion_alone(make_app, method, path):
-    import httpx
+@functools.cache
+def _fast_and_slow() -> tuple[Any, Any]:
+    return build_app(fast_lane=True), build_app(fast_lane=False)
 
+
+@pytest.mark.parametrize(("method", "path"), TRICKY)
+async def test_tricky_paths_answer_as_connexion_alone(method, path):
     answers = []
-    for fast_lane in (True, False):
-        app = make_app(fast_lane=fast_lane)
-        app.mock_state.load_seed(contract_seed())
+    for app in _fast_and_slow():
+        reseed(app)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as client:
             answer = await client.request(method, path)
