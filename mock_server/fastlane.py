@@ -120,18 +120,20 @@ class FastLaneOperation:
             self.request_checks._parameter_validator.validate_request(request)
         except Exception:
             return False
-        if request.mimetype in FORM_CONTENT_TYPES:
+        typed = "content-type" in request.headers
+        if typed and request.mimetype in FORM_CONTENT_TYPES:
             return False  # connexion reads the form (and its files) of any request
-        mime_type, encoding = self.request_checks.extract_content_type(scope["headers"])
-        try:
-            self.request_checks.validate_mime_type(mime_type)
-        except Exception:
-            return False
         request_body = None
-        if self.reads_body:
-            request_body = self._parsed_body(request, mime_type, encoding, body)
-            if request_body is _REFUSED:
+        if self.operation.consumes:  # none for an operation without a body: no check
+            mime_type, encoding = self.request_checks.extract_content_type(scope["headers"])
+            try:
+                self.request_checks.validate_mime_type(mime_type)
+            except Exception:
                 return False
+            if self.reads_body:
+                request_body = self._parsed_body(request, mime_type, encoding, body)
+                if request_body is _REFUSED:
+                    return False
 
         context = scope["extensions"]["connexion_context"]
         _context.set(context)
@@ -142,7 +144,7 @@ class FastLaneOperation:
             path_params=request.path_params,
             query_params=request.query_params,
             body=request_body,
-            content_type=request.mimetype,
+            content_type=request.mimetype if typed else _UNTYPED,
             context=context,
         )
         response = await self.function(**kwargs)
@@ -177,6 +179,7 @@ class FastLaneOperation:
 
 
 _REFUSED = object()
+_UNTYPED = "application/octet-stream"  # what connexion takes a request without a type for
 
 
 async def _send_prepared_response(scope: Scope, receive: Receive, send: Send) -> None:
@@ -197,6 +200,15 @@ class FastLaneAPI(RoutingAPI):
         }
         super().__init__(*args, **kwargs)
         self.index = [(route, literal_prefix(route)) for route in self.router.routes]
+        # The routes a path can match, by its first segment: a route whose literal prefix
+        # holds a whole first segment fits only paths with that segment; the others
+        # (a prefix such as "/" or "/ap") are kept for every path, in route order.
+        segments = {_first_segment(prefix) for _, prefix in self.index} - {None}
+        self.by_segment = {
+            segment: [(r, p) for r, p in self.index if _first_segment(p) in (segment, None)]
+            for segment in segments
+        }
+        self.unsegmented = [(r, p) for r, p in self.index if _first_segment(p) is None]
 
     def make_operation(self, operation: Any) -> FastLaneOperation:  # type: ignore[override]
         return FastLaneOperation(operation, self._options)
@@ -206,7 +218,8 @@ class FastLaneAPI(RoutingAPI):
         this API can match, so the next API is asked; False when connexion must decide
         (a 405, or a redirect to the path with or without a trailing slash)."""
         probe = route_path + "/"
-        candidates = [route for route, prefix in self.index if probe.startswith(prefix)]
+        routes = self.by_segment.get(_first_segment(probe), self.unsegmented)
+        candidates = [route for route, prefix in routes if probe.startswith(prefix)]
         partial = False
         for route in candidates:
             match, child_scope = route.matches(scope)
@@ -224,6 +237,12 @@ class FastLaneAPI(RoutingAPI):
             if any(route.matches(other)[0] is not Match.NONE for route in candidates):
                 return False
         return None
+
+
+def _first_segment(prefix: str) -> str | None:
+    """ "api" of "/api/v1/...", None when the prefix does not hold a whole first segment."""
+    head, slash, _ = prefix[1:].partition("/")
+    return head if prefix.startswith("/") and slash else None
 
 
 class FastLaneMiddleware(SpecMiddleware):

@@ -60,7 +60,6 @@ class PreparedURIParser(OpenAPIURIParser):
         return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
 
 
-
 class PreparedParameterValidator(ParameterValidator):
     """connexion's checks and messages, with one jsonschema validator per parameter."""
 
