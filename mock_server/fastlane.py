@@ -11,7 +11,7 @@ routes (one ``starlette`` route per operation, the same order, tried only when t
 literal prefix fits), the same security functions, the same parameter parsing and
 validation, the same handler arguments (``prep_kwargs``) and response building, and, when
 the app validates responses, connexion's response validation. A JSON body is parsed once by
-the json module and checked by the operation's compiled schema validator.
+the validator's parser and checked by the operation's compiled schema validator.
 
 It never answers a refusal itself: the first check that would fail (no credentials, an
 unknown or invalid parameter, a body that is not JSON or not valid, a 405, a path that
@@ -23,7 +23,6 @@ request; a handler's exception reaches the same exception middleware either way.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 from connexion.context import _context, _operation, _receive, _scope
@@ -49,6 +48,7 @@ from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server.arguments import ArgumentPlan
+from mock_server.finite import loads_finite
 from mock_server.jsonify import FastJsonifier
 from mock_server.routing import literal_prefix
 from mock_server.validation import BodyChecks, PreparedRequestValidationOperation
@@ -168,10 +168,10 @@ class FastLaneOperation:
         if checks is None:
             return _REFUSED
         try:
-            # The very parse connexion makes. Not orjson: it reads an integer beyond 64 bits
-            # as a float (found by test_fast_lane_equivalence).
-            value = json.loads(body.decode("utf-8"))
-        except ValueError:  # not UTF-8, not JSON: connexion's 400
+            # The very parse connexion's validator makes. Not orjson: it reads an integer
+            # beyond 64 bits as a float (found by test_fast_lane_equivalence).
+            value = loads_finite(body.decode("utf-8"))
+        except ValueError:  # not UTF-8, not JSON, not finite: connexion's 400
             return _REFUSED
         if value is None or not checks.accepts(value):  # null: connexion's nullable rules
             return _REFUSED

@@ -7,7 +7,6 @@ the command line is checked against the very schema the admin API validates with
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import yaml
 from connexion.json_schema import Draft4RequestValidator
 
 from mock_server.errors import InvalidInput
+from mock_server.finite import loads_finite
 from mock_server.state import MockState
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -41,7 +41,7 @@ def validate_seed(document: Any) -> dict[str, Any]:
 
 def read_seed_file(path: Path) -> dict[str, Any]:
     text = Path(path).read_text()
-    document = json.loads(text) if Path(path).suffix == ".json" else yaml.safe_load(text)
+    document = loads_finite(text) if Path(path).suffix == ".json" else yaml.safe_load(text)
     return validate_seed(document or {})
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from mock_server.aepublish.backend import AepublishBackend
 from mock_server.clock import MockClock
 from mock_server.config import MockConfig
+from mock_server.finite import refuse_non_finite
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 
@@ -37,8 +38,10 @@ class MockState:
         """Load a seed document (the ``--seed`` / ``POST /_mock/seed`` format).
 
         Returns how many of each thing every section added, e.g.
-        ``{"preservica": {"users": 1, "monitors": 12}, ...}``.
+        ``{"preservica": {"users": 1, "monitors": 12}, ...}``. A NaN or infinity anywhere
+        is refused (``InvalidInput``) before anything is loaded.
         """
+        refuse_non_finite(document)
         return {
             name: backend.load_seed(document.get(name) or {})
             for name, backend in self.backends.items()

@@ -21,7 +21,7 @@ from typing import Any
 
 from connexion import utils
 from connexion.datastructures import MediaTypeDict
-from connexion.exceptions import UnsupportedMediaTypeProblem
+from connexion.exceptions import BadRequestProblem, UnsupportedMediaTypeProblem
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -32,6 +32,8 @@ from connexion.uri_parsing import OpenAPIURIParser
 from connexion.validators import JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator
 from starlette.types import Receive, Scope, Send
+
+from mock_server.finite import loads_finite
 
 try:
     import jsonschema_rs
@@ -107,7 +109,15 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
         return self._checks.full
 
     async def _parse(self, stream: Any, scope: Scope) -> Any:
-        body = await super()._parse(stream, scope)
+        # connexion's parse (decode with the request's charset, json.loads, 400 on bad
+        # JSON), refusing non-finite numbers too (mock_server.finite).
+        text = b"".join([message async for message in stream]).decode(self._encoding)
+        if not text:
+            return None
+        try:
+            body = loads_finite(text)
+        except ValueError as error:
+            raise BadRequestProblem(detail=str(error)) from error
         if self._encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
             # The handler would parse these very bytes again (starlette's request.json());
             # a valid UTF-8 body parses the same from text or bytes.
