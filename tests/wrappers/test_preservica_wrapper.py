@@ -522,6 +522,44 @@ async def test_messages_rename_mapped_ids_as_pypreservica_does(preservica, conne
     }
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"messages": [message_json(0)]},  # no paging
+        {"messages": [{"mappedId": "x"}], "paging": {"totalResults": 1}},  # a bare message
+        {"messages": [message_json(0), {"mappedId": "x"}], "paging": {"totalResults": 2}},
+        {"messages": "none", "paging": {"totalResults": 0}},
+    ],
+    ids=["no-paging", "first-message-bare", "later-message-bare", "messages-not-a-list"],
+)
+async def test_messages_refuse_a_page_the_spec_does_not_describe(preservica, connect, page):
+    # Pages are read without building a model per message (W4 of make bench); the
+    # envelope, the paging and the first message are still checked, and every message
+    # must carry the ids that are renamed.
+    preservica.get(path=MESSAGES_PATH).mock(return_value=envelope(page))
+    client = connect()
+
+    with pytest.raises((KeyError, TypeError, ValueError)):
+        await collect(client.messages(MONITOR_ID))
+
+
+async def test_a_message_page_is_sent_as_the_generated_operation_sends_it(preservica, connect):
+    route = serve_messages(preservica, 2)
+    client = connect(page_size=5)
+
+    await collect(client.messages([MONITOR_ID, "other"], status=[MessageStatus.ERROR]))
+
+    (call,) = route.calls
+    assert call.request.url.params.multi_items() == [
+        ("monitor", MONITOR_ID),
+        ("monitor", "other"),
+        ("status", "Error"),
+        ("start", "0"),
+        ("max", "5"),
+    ]
+    assert call.request.headers["Preservica-Access-Token"] == TOKEN
+
+
 async def test_messages_status_filter_one_or_several(preservica, connect):
     route = serve_messages(preservica, 0)
     client = connect()

@@ -115,9 +115,17 @@ class AsyncMonitorAPI(PreservicaSession):
         return call.read(response)
 
     async def _attempt(self, call: Call[Any]) -> Response[Any]:
-        send = partial(call.operation.asyncio_detailed, client=self._api, **call.kwargs)
+        if call.unparsed_success:
+            send = partial(self._send_unparsed, call)
+        else:
+            send = partial(call.operation.asyncio_detailed, client=self._api, **call.kwargs)
         # A copy per call: concurrent tasks must not share one retry state.
         return await self._retrying.copy()(send)
+
+    async def _send_unparsed(self, call: Call[Any]) -> Response[Any]:
+        # What asyncio_detailed does, but for building the models of a success.
+        answer = await self._api.get_async_httpx_client().request(**call.request())
+        return call.response(self._api, answer)
 
     async def _current_login(self) -> Login:
         async with self._lock:

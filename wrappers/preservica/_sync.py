@@ -132,9 +132,16 @@ class MonitorAPI(PreservicaSession):
         return call.read(response)
 
     def _attempt(self, call: Call[Any]) -> Response[Any]:
-        send = partial(call.operation.sync_detailed, client=self._api, **call.kwargs)
+        if call.unparsed_success:
+            send = partial(self._send_unparsed, call)
+        else:
+            send = partial(call.operation.sync_detailed, client=self._api, **call.kwargs)
         # A copy per call: a Retrying keeps the state of the call it is retrying.
         return self._retrying.copy()(send)
+
+    def _send_unparsed(self, call: Call[Any]) -> Response[Any]:
+        # What sync_detailed does, but for building the models of a success.
+        return call.response(self._api, self._api.get_httpx_client().request(**call.request()))
 
     def _current_login(self) -> Login:
         with self._lock:
