@@ -147,14 +147,36 @@ async def test_without_the_fast_lane_connexion_routes_everything(make_app, route
     assert routed == ["/_mock/health"]
 
 
+BIG = b'{"session_h": "0", "run_date": "2020-01-01", "description": {"n": -9223372036854775809}}'
+
+#: Requests where the fast lane once answered otherwise than connexion (found by
+#: test_fast_lane_equivalence), and others at the edges of what it takes.
 TRICKY = [
-    ("DELETE", "/_mock/faults/%0A"),  # a newline connexion's mount cuts off (found by the
-    ("GET", "/api/v1/sessions/%0A"),  # deep equivalence run)
-    ("GET", "/api/v1/sessions/a%0Ab/metrics/count"),
-    ("GET", "/api/v1/sessions/a%2Fb"),
-    ("GET", "/api/v1/sessions"),  # a trailing-slash redirect
-    ("GET", "/_docs/admin/"),
-    ("GET", "/_specs/admin.json"),
+    ("DELETE", "/_mock/faults/%0A", {}),  # a newline connexion's mount cuts off
+    ("GET", "/api/v1/sessions/%0A", {}),
+    ("GET", "/api/v1/sessions/a%0Ab/metrics/count", {}),
+    ("GET", "/api/v1/sessions/a%2Fb", {}),
+    ("GET", "/api/v1/sessions", {}),  # a trailing-slash redirect
+    ("GET", "/_docs/admin/", {}),
+    ("GET", "/_specs/admin.json", {}),
+    # connexion reads the form of any request typed as one: no boundary is a 400
+    ("GET", "/api/v1/sessions/", {"headers": {"content-type": "multipart/form-data"}}),
+    # an integer beyond 64 bits stays an integer (orjson would read a float)
+    (
+        "POST",
+        "/api/v1/sessions/",
+        {"content": BIG, "headers": {"content-type": "application/json"}},
+    ),
+    # a JSON body without a type, or typed with another charset
+    ("POST", "/_mock/clock", {"content": b'{"advance": 5}'}),
+    (
+        "POST",
+        "/_mock/clock",
+        {
+            "content": b'{"advance": 5}',
+            "headers": {"content-type": "application/json; charset=latin-1"},
+        },
+    ),
 ]
 
 
@@ -163,13 +185,13 @@ def _fast_and_slow() -> tuple[Any, Any]:
     return build_app(fast_lane=True), build_app(fast_lane=False)
 
 
-@pytest.mark.parametrize(("method", "path"), TRICKY)
-async def test_tricky_paths_answer_as_connexion_alone(method, path):
+@pytest.mark.parametrize(("method", "path", "kwargs"), TRICKY)
+async def test_tricky_requests_answer_as_connexion_alone(method, path, kwargs):
     answers = []
     for app in _fast_and_slow():
         reseed(app)
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as client:
-            answer = await client.request(method, path)
+            answer = await client.request(method, path, **kwargs)
         answers.append((answer.status_code, answer.headers.get("content-type"), answer.content))
     assert answers[0] == answers[1]

@@ -82,9 +82,11 @@ def build_app(*, fast_lane: bool = True) -> connexion.AsyncApp:
     return create_app(state=MockState(config, clock=MockClock(start=START, frozen=True)))
 
 
-def load(spec_file: str, app: connexion.AsyncApp) -> schemathesis.BaseSchema:
+def load(
+    spec_file: str, app: connexion.AsyncApp, config: schemathesis.Config = CONFIG
+) -> schemathesis.BaseSchema:
     """A spec of ``specs/`` as a schemathesis schema whose requests go to ``app``."""
-    schema = schemathesis.openapi.from_path(SPECS / spec_file, config=CONFIG)
+    schema = schemathesis.openapi.from_path(SPECS / spec_file, config=config)
     schema.app = app  # what from_asgi does; the spec is read from the file it is written in
     return schema
 
