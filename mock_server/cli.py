@@ -46,6 +46,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="most observations one aepublish request may carry (default: %(default)s)",
     )
     parser.add_argument(
+        "--no-fast-lane",
+        dest="fast_lane",
+        action="store_false",
+        help="send every request through connexion's whole middleware chain (slower; the "
+        "answers are the same, so this is for ruling the fast lane out)",
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=["critical", "error", "warning", "info", "debug"],
@@ -68,6 +75,7 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         max_batch=args.max_batch,
         seed=args.seed,
         empty=args.empty,
+        fast_lane=args.fast_lane,
     )
 
 

@@ -19,6 +19,11 @@ def test_defaults_serve_every_api_on_loopback_8080():
     config = config_from(args)
     assert config.apis == ("admin", "preservica", "monitor_server", "aepublish")
     assert (config.page_size, config.max_batch, config.empty) == (500, 1000, False)
+    assert config.fast_lane is True
+
+
+def test_the_fast_lane_can_be_turned_off():
+    assert config_from(parse_args(["--no-fast-lane"])).fast_lane is False
 
 
 def test_api_subset_always_keeps_the_admin_api():
