@@ -114,18 +114,22 @@ class PreservicaHandlers:
         )
         total = page["totalResults"]
         paging: dict[str, Any] = {"totalResults": total}
+        # This route's path is fixed, so the request's URL up to "?" is the links' base.
+        base = str(URL(scope=scope)).partition("?")[0]
         if start + page_size < total:
-            paging["next"] = _page_url(monitors, statuses, start + page_size, page_size)
+            paging["next"] = _page_url(base, monitors, statuses, start + page_size, page_size)
         if start > 0:
             previous = start - page_size if start > page_size else 0
-            paging["previous"] = _page_url(monitors, statuses, previous, page_size)
+            paging["previous"] = _page_url(base, monitors, statuses, previous, page_size)
         return _envelope({"messages": page["messages"], "paging": paging})
 
     async def get_monitor_timeseries(self, id: str) -> dict[str, Any]:
         return _envelope({"timeseries": self.backend.get_timeseries(id)})
 
 
-def _page_url(monitors: list[str], statuses: list[str] | None, start: int, size: int) -> str:
+def _page_url(
+    base: str, monitors: list[str], statuses: list[str] | None, start: int, size: int
+) -> str:
     """The absolute URL of another page of the current request, same filters.
 
     Rebuilt from the parsed parameters rather than edited, so the URL stays canonical even
@@ -135,4 +139,4 @@ def _page_url(monitors: list[str], statuses: list[str] | None, start: int, size:
     if statuses:
         query["status"] = ",".join(statuses)
     query.update(start=start, max=size)
-    return str(URL(scope=scope).replace(query=urlencode(query, safe=",")))
+    return f"{base}?{urlencode(query, safe=',')}"
