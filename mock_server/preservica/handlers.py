@@ -4,7 +4,7 @@ backend, shape the answer (envelope, XML, absolute paging links)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from connexion.context import scope
 from starlette.datastructures import URL, QueryParams
@@ -40,8 +40,13 @@ def _query_list(name: str, parsed: list[str] | None, raw: QueryParams) -> list[s
     return list(dict.fromkeys(v for value in values for v in value.split(",")))
 
 
-def _raw_query() -> QueryParams:
-    return QueryParams(scope["query_string"])
+def _request_scope() -> dict[str, Any]:
+    # The scope itself, not connexion's proxy of it: each read through the proxy costs.
+    return scope._get_current_object()
+
+
+def _raw_query(current: dict[str, Any]) -> QueryParams:
+    return QueryParams(current["query_string"])
 
 
 class PreservicaHandlers:
@@ -93,7 +98,7 @@ class PreservicaHandlers:
         subcategory: list[str] | None = None,
         name: list[str] | None = None,
     ) -> dict[str, Any]:
-        raw = _raw_query()
+        raw = _raw_query(_request_scope())
         monitors = self.backend.list_monitors(
             status=_query_list("status", status, raw),
             category=_query_list("category", category, raw),
@@ -106,7 +111,8 @@ class PreservicaHandlers:
         self, monitor: list[str], start: int, max: int, status: list[str] | None = None
     ) -> dict[str, Any]:
         page_size = max  # the wire name shadows the builtin
-        raw = _raw_query()
+        current = _request_scope()
+        raw = _raw_query(current)
         monitors = _query_list("monitor", monitor, raw) or []
         statuses = _query_list("status", status, raw)
         page = self.backend.list_messages(
@@ -115,7 +121,7 @@ class PreservicaHandlers:
         total = page["totalResults"]
         paging: dict[str, Any] = {"totalResults": total}
         # This route's path is fixed, so the request's URL up to "?" is the links' base.
-        base = str(URL(scope=scope)).partition("?")[0]
+        base = str(URL(scope=current)).partition("?")[0]
         if start + page_size < total:
             paging["next"] = _page_url(base, monitors, statuses, start + page_size, page_size)
         if start > 0:
@@ -135,8 +141,8 @@ def _page_url(
     Rebuilt from the parsed parameters rather than edited, so the URL stays canonical even
     when a client (pyPreservica) appends parameters the link already carries.
     """
-    query: dict[str, Any] = {"monitor": ",".join(monitors)}
+    # What urlencode(query, safe=",") writes, without its generality (a tenth of the request).
+    query = f"monitor={quote_plus(','.join(monitors), safe=',')}"
     if statuses:
-        query["status"] = ",".join(statuses)
-    query.update(start=start, max=size)
-    return f"{base}?{urlencode(query, safe=',')}"
+        query += f"&status={quote_plus(','.join(statuses), safe=',')}"
+    return f"{base}?{query}&start={start}&max={size}"
