@@ -49,6 +49,7 @@ class ArgumentPlan:
         )
         self.operation = operation
         self.takes_body = bool(arguments or has_kwargs) and operation.is_request_body_defined
+        self._body_schemas: dict[str, dict] = {}  # by content type, as the operation gives it
 
     def wants(self, name: str) -> bool:
         return self.has_kwargs or name in self.wanted
@@ -91,7 +92,9 @@ class ArgumentPlan:
         return result
 
     def _body(self, body: Any, content_type: str) -> Any:
-        schema = self.operation.body_schema(content_type)
+        schema = self._body_schemas.get(content_type)
+        if schema is None:
+            schema = self._body_schemas[content_type] = self.operation.body_schema(content_type)
         if is_nullable(schema) and is_null(body):
             return None
         if body is None:
