@@ -23,7 +23,7 @@ request; a handler's exception reaches the same exception middleware either way.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, NamedTuple
 
 from connexion.context import _context, _operation, _receive, _scope
 from connexion.decorators.parameter import (
@@ -44,7 +44,7 @@ from connexion.security import SecurityHandlerFactory
 from connexion.utils import is_json_mimetype
 from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
-from starlette.routing import Match, Mount
+from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server.arguments import ArgumentPlan
@@ -99,6 +99,10 @@ class FastLaneOperation:
     def _bodies(self) -> dict[str, BodyChecks | None]:
         return {}
 
+    @functools.cached_property
+    def _typings(self) -> dict[str | None, _Typing | None]:
+        return {}
+
     def body_checks(self, mime_type: str) -> BodyChecks | None:
         """The compiled validators of a JSON body of this type, None when not JSON."""
         if mime_type not in self._bodies:
@@ -120,20 +124,14 @@ class FastLaneOperation:
             self.request_checks._parameter_validator.validate_request(request)
         except Exception:
             return False
-        typed = "content-type" in request.headers
-        if typed and request.mimetype in FORM_CONTENT_TYPES:
-            return False  # connexion reads the form (and its files) of any request
+        typing = self._typing(request)
+        if typing is None:
+            return False
         request_body = None
-        if self.operation.consumes:  # none for an operation without a body: no check
-            mime_type, encoding = self.request_checks.extract_content_type(scope["headers"])
-            try:
-                self.request_checks.validate_mime_type(mime_type)
-            except Exception:
+        if self.reads_body:
+            request_body = self._parsed_body(request, typing, body)
+            if request_body is _REFUSED:
                 return False
-            if self.reads_body:
-                request_body = self._parsed_body(request, mime_type, encoding, body)
-                if request_body is _REFUSED:
-                    return False
 
         context = scope["extensions"]["connexion_context"]
         _context.set(context)
@@ -144,7 +142,7 @@ class FastLaneOperation:
             path_params=request.path_params,
             query_params=request.query_params,
             body=request_body,
-            content_type=request.mimetype if typed else _UNTYPED,
+            content_type=typing.mimetype,
             context=context,
         )
         response = await self.function(**kwargs)
@@ -155,16 +153,40 @@ class FastLaneOperation:
             await self.validated_send(scope, receive, send)
         return True
 
-    def _parsed_body(self, request: Any, mime_type: str, encoding: str, body: bytes) -> Any:
+    def _typing(self, request: Any) -> _Typing | None:
+        """What the request's Content-Type means to connexion, or None when connexion must
+        answer it (a form, or a type the operation does not take). Worked out once per
+        header value: connexion parses the header three times per request."""
+        raw = request.headers.get("content-type")
+        if raw in self._typings:
+            return self._typings[raw]
+        typing: _Typing | None = None
+        mimetype = _UNTYPED if raw is None else request.mimetype
+        if raw is None or mimetype not in FORM_CONTENT_TYPES:  # connexion reads any form
+            mime_type, encoding = self.request_checks.extract_content_type(
+                [] if raw is None else [(b"content-type", raw.encode("latin-1"))]
+            )
+            try:
+                self.request_checks.validate_mime_type(mime_type)
+            except Exception:
+                pass
+            else:
+                typing = _Typing(raw is not None, mimetype, mime_type, encoding)
+        if len(self._typings) >= 64:  # a client sending ever new types gets no memory
+            self._typings.clear()
+        self._typings[raw] = typing
+        return typing
+
+    def _parsed_body(self, request: Any, typing: _Typing, body: bytes) -> Any:
         """The JSON value of a valid body, or ``_REFUSED`` for connexion to judge."""
         # connexion takes a body without a Content-Length for no body (its default, or 400).
         if not body or request.headers.get("content-length") != str(len(body)):
             return _REFUSED
-        if "content-type" not in request.headers:  # connexion hands such a body over raw
+        if not typing.typed:  # connexion hands such a body over raw
             return _REFUSED
-        if encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        if typing.encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
             return _REFUSED
-        checks = self.body_checks(mime_type)
+        checks = self.body_checks(typing.mime_type)
         if checks is None:
             return _REFUSED
         try:
@@ -179,6 +201,15 @@ class FastLaneOperation:
 
 
 _REFUSED = object()
+
+
+class _Typing(NamedTuple):
+    typed: bool  # a Content-Type header was sent
+    mimetype: str  # connexion's request.mimetype (what handler arguments are read for)
+    mime_type: str  # connexion's request validation's (the operation's first when untyped)
+    encoding: str
+
+
 _UNTYPED = "application/octet-stream"  # what connexion takes a request without a type for
 
 
@@ -250,9 +281,6 @@ class FastLaneMiddleware(SpecMiddleware):
         self.app = app
         self.apis: list[FastLaneAPI] = []
         self.skipped_prefixes: tuple[str, ...] = ()
-        # connexion mounts each API under its base path; the mount's regex (no DOTALL)
-        # already refuses some paths, e.g. one holding a decoded newline.
-        self.mount = Mount("", routes=[])
 
     def add_api(self, specification: Any, base_path: str | None = None, **kwargs: Any) -> None:
         api = FastLaneAPI(specification, next_app=self.app, base_path=base_path, **kwargs)
@@ -266,12 +294,12 @@ class FastLaneMiddleware(SpecMiddleware):
     def route(self, scope: Scope) -> tuple[FastLaneOperation, dict] | None:
         if self.skipped_prefixes and get_route_path(scope).startswith(self.skipped_prefixes):
             return None
-        # connexion's mount must take the path whole: one ending in a newline it cuts
-        # short (its regex has no DOTALL), and what it then routes is connexion's affair.
-        match, child_scope = self.mount.matches(scope)
-        if match is not Match.FULL or child_scope["root_path"] != scope.get("root_path", ""):
-            return None
         route_path = get_route_path(scope)
+        # connexion mounts every API at "": its regex ^/(?P<path>.*)$ (no DOTALL) takes a
+        # path whole exactly when it starts with "/" and holds no newline (one ending in a
+        # newline it cuts short, and then routes what is left: connexion's affair).
+        if not route_path.startswith("/") or "\n" in route_path:
+            return None
         for api in self.apis:
             found = api.match(scope, route_path)
             if found is None:

@@ -172,6 +172,12 @@ TRICKY = [
     (
         "POST",
         "/_mock/clock",
+        {"json": {"advance": 5}, "headers": {"content-type": "application/json; charset=UTF-8"}},
+    ),
+    ("POST", "/_mock/clock", {"json": {"advance": 5}, "headers": {"content-type": "text/plain"}}),
+    (
+        "POST",
+        "/_mock/clock",
         {
             "content": b'{"advance": 5}',
             "headers": {"content-type": "application/json; charset=latin-1"},
