@@ -4,6 +4,11 @@ Each API has a sync and an async client with the same surface; listings are gene
 that follow the pages; error statuses raise the typed errors below.
 """
 
+# httpx imports its transport (httpcore, h11, anyio: ~50 ms on the bench machine) only when
+# the first client is built, so a program paid for it on its first call. Imported with the
+# wrappers, it is paid at import time, as pyPreservica's requests/urllib3 are.
+import httpcore  # noqa: F401
+
 from wrappers.aepublish import AepublishClient, AsyncAepublishClient, ObservationResult, Outcome
 from wrappers.errors import (
     ApiError,
