@@ -55,8 +55,9 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mock-server --host $(HOST) --port $(PORT) $(SERVE_ARGS)
 
+# -n auto: one pytest worker per core (pytest-xdist); every test builds its own app.
 test: check-generated lint compat
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The vendors' real clients against our mock, from their own venv (see tests/compat/).
 $(COMPAT_STAMP): tests/compat/requirements.txt
@@ -77,7 +78,7 @@ bench: $(STAMP) $(COMPAT_STAMP)
 
 # The same suite with the deep hypothesis profile (many more examples).
 test-deep: $(STAMP)
-	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto
 
 clean:
 	rm -rf $(VENV) $(COMPAT) .cache build *.egg-info
