@@ -1,4 +1,4 @@
-"""The asyncio client: the shared logic, awaited through the generated ``asyncio_detailed``."""
+"""The asyncio client: the shared logic, awaiting the generated operations."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from aepublish_client.api.observations_resources import publish_observations
 from aepublish_client.types import Response
 from tenacity import AsyncRetrying
 
+from wrappers import _generated as generated
 from wrappers.aepublish._answers import (
     Login,
     ObservationResult,
@@ -68,7 +69,7 @@ class AsyncAepublishClient(AepublishSession):
         """Publish once; as ``AepublishClient.publish_observations``."""
         body = request_body(data)
         response = await self._call(
-            lambda: publish_observations.asyncio_detailed(account_id, client=self._api, body=body)
+            lambda: generated.asend(publish_observations, self._api, account_id, body=body)
         )
         return results_from(response)
 
@@ -120,8 +121,8 @@ class AsyncAepublishClient(AepublishSession):
 
     async def _log_in(self) -> Login:
         if self._given_token is not None:
-            response = await get_token_info.asyncio_detailed(client=self._api)
+            response = await generated.asend(get_token_info, self._api)
             return login_from_token_info(response, self._given_token)
         assert self._aims_http is not None  # made whenever no token is given
         aims = generated_client(self._aims_http)
-        return login_from_authentication(await authenticate.asyncio_detailed(client=aims))
+        return login_from_authentication(await generated.asend(authenticate, aims))

@@ -1,4 +1,4 @@
-"""The blocking client: the shared logic, called through the generated ``sync_detailed``."""
+"""The blocking client: the shared logic, calling the generated operations synchronously."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from aepublish_client.api.observations_resources import publish_observations
 from aepublish_client.types import Response
 from tenacity import Retrying
 
+from wrappers import _generated as generated
 from wrappers.aepublish._answers import (
     Login,
     ObservationResult,
@@ -75,7 +76,7 @@ class AepublishClient(AepublishSession):
         """
         body = request_body(data)
         response = self._call(
-            lambda: publish_observations.sync_detailed(account_id, client=self._api, body=body)
+            lambda: generated.send(publish_observations, self._api, account_id, body=body)
         )
         return results_from(response)
 
@@ -132,8 +133,8 @@ class AepublishClient(AepublishSession):
 
     def _log_in(self) -> Login:
         if self._given_token is not None:
-            response = get_token_info.sync_detailed(client=self._api)
+            response = generated.send(get_token_info, self._api)
             return login_from_token_info(response, self._given_token)
         assert self._aims_http is not None  # made whenever no token is given
         aims = generated_client(self._aims_http)
-        return login_from_authentication(authenticate.sync_detailed(client=aims))
+        return login_from_authentication(generated.send(authenticate, aims))

@@ -20,6 +20,7 @@ from monitor_server_client.api.sessions import (
 )
 from tenacity import AsyncRetrying, Retrying
 
+from wrappers import _generated as generated
 from wrappers._paging import Page, aiterate_pages, iterate_pages
 from wrappers.monitor_server._calls import (
     CONTEXT_METRICS,
@@ -75,7 +76,7 @@ class MonitorServerClient:
         self._retrying = Retrying(sleep=sleep, **retry_policy(attempts))
 
     def _send(self, call: Call[R]) -> R:
-        send = partial(call.operation.sync_detailed, client=self._client, **call.kwargs)
+        send = partial(generated.send, call.operation, self._client, **call.kwargs)
         # A copy per call: a Retrying keeps the state of the call it is retrying.
         response = self._retrying.copy()(send) if call.idempotent else send()
         return call.read(response)
@@ -179,7 +180,7 @@ class AsyncMonitorServerClient:
         self._retrying = AsyncRetrying(sleep=sleep, **retry_policy(attempts))
 
     async def _send(self, call: Call[R]) -> R:
-        send = partial(call.operation.asyncio_detailed, client=self._client, **call.kwargs)
+        send = partial(generated.asend, call.operation, self._client, **call.kwargs)
         # A copy per call: concurrent tasks must not share one retry state.
         response = await (self._retrying.copy()(send) if call.idempotent else send())
         return call.read(response)

@@ -1,4 +1,4 @@
-"""The asyncio client: the shared logic, awaited through the generated ``asyncio_detailed``."""
+"""The asyncio client: the shared logic, awaiting the generated operations."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import httpx
 from preservica_monitor_client.types import Response
 from tenacity import AsyncRetrying
 
+from wrappers import _generated as generated
 from wrappers._paging import Page, aiterate_pages
 from wrappers.preservica._calls import (
     FIRST_START,
@@ -115,17 +116,15 @@ class AsyncMonitorAPI(PreservicaSession):
         return call.read(response)
 
     async def _attempt(self, call: Call[Any]) -> Response[Any]:
-        if call.unparsed_success:
-            send = partial(self._send_unparsed, call)
-        else:
-            send = partial(call.operation.asyncio_detailed, client=self._api, **call.kwargs)
+        send = partial(
+            generated.asend,
+            call.operation,
+            self._api,
+            unparsed_success=call.unparsed_success,
+            **call.kwargs,
+        )
         # A copy per call: concurrent tasks must not share one retry state.
         return await self._retrying.copy()(send)
-
-    async def _send_unparsed(self, call: Call[Any]) -> Response[Any]:
-        # What asyncio_detailed does, but for building the models of a success.
-        answer = await self._api.get_async_httpx_client().request(**call.request())
-        return call.response(self._api, answer)
 
     async def _current_login(self) -> Login:
         async with self._lock:

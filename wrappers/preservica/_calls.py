@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
-from http import HTTPStatus
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -56,23 +55,8 @@ class Call(Generic[R]):
     kwargs: Mapping[str, Any]
     read: Callable[[Response[Any]], R]
     #: A success ``read`` takes from the body itself, so the generated models of the
-    #: answer are not built (``parsed`` is None); other statuses are parsed as ever.
+    #: answer are not built (``parsed`` is None; see ``wrappers._generated``).
     unparsed_success: bool = False
-
-    def request(self) -> dict[str, Any]:
-        """The request the generated operation sends (its own request builder)."""
-        return self.operation._get_kwargs(**self.kwargs)
-
-    def response(self, client: Any, answer: httpx.Response) -> Response[Any]:
-        """``answer`` as the generated operation returns it, but for an unparsed success."""
-        if self.unparsed_success and answer.status_code == HTTPStatus.OK:
-            return Response(
-                status_code=HTTPStatus(answer.status_code),
-                content=answer.content,
-                headers=answer.headers,
-                parsed=None,
-            )
-        return self.operation._build_response(client=client, response=answer)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The blocking client: the shared logic, called through the generated ``sync_detailed``."""
+"""The blocking client: the shared logic, calling the generated operations synchronously."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import httpx
 from preservica_monitor_client.types import Response
 from tenacity import Retrying
 
+from wrappers import _generated as generated
 from wrappers._paging import Page, iterate_pages
 from wrappers.preservica._calls import (
     FIRST_START,
@@ -132,16 +133,15 @@ class MonitorAPI(PreservicaSession):
         return call.read(response)
 
     def _attempt(self, call: Call[Any]) -> Response[Any]:
-        if call.unparsed_success:
-            send = partial(self._send_unparsed, call)
-        else:
-            send = partial(call.operation.sync_detailed, client=self._api, **call.kwargs)
+        send = partial(
+            generated.send,
+            call.operation,
+            self._api,
+            unparsed_success=call.unparsed_success,
+            **call.kwargs,
+        )
         # A copy per call: a Retrying keeps the state of the call it is retrying.
         return self._retrying.copy()(send)
-
-    def _send_unparsed(self, call: Call[Any]) -> Response[Any]:
-        # What sync_detailed does, but for building the models of a success.
-        return call.response(self._api, self._api.get_httpx_client().request(**call.request()))
 
     def _current_login(self) -> Login:
         with self._lock:
