@@ -233,9 +233,12 @@ async def connect(request, preservica, sleeps):
 
 
 @pytest.fixture
-def no_preservica_env(monkeypatch):
+def no_preservica_env(monkeypatch, tmp_path):
+    """No credentials in the environment, and a working directory without a
+    ``credentials.properties`` (unless the test writes one)."""
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
     return monkeypatch
 
 
@@ -328,6 +331,45 @@ async def test_without_a_tenant_none_is_sent(preservica, connect, no_preservica_
 
     assert "tenant" not in login_form(preservica["login"])
     assert client.tenant == "TEST"  # as the login answered it
+
+
+def write_credentials(path, **values: str) -> None:
+    lines = ["[credentials]", *(f"{key}={value}" for key, value in values.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+async def test_credentials_come_from_credentials_properties_as_in_pypreservica(
+    preservica, connect, no_preservica_env, tmp_path
+):
+    write_credentials(
+        tmp_path / "credentials.properties",
+        username="file-user",
+        password="file%password",  # no interpolation, as pyPreservica reads it
+        tenant="FILE",
+        server=SERVER,
+    )
+    no_preservica_env.setenv("PRESERVICA_USERNAME", "env-user")  # the environment wins
+    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    client = connect(username=None, password=None, tenant=None, server=None)
+
+    await collect(client.monitors())
+
+    form = login_form(preservica["login"])
+    assert (form["username"], form["password"], form["tenant"]) == (
+        ["env-user"],
+        ["file%password"],
+        ["FILE"],
+    )
+    assert client.server == SERVER
+
+
+@pytest.mark.parametrize("client_class", [MonitorAPI, AsyncMonitorAPI])
+def test_credentials_path_names_another_file(client_class, no_preservica_env, tmp_path):
+    write_credentials(tmp_path / "elsewhere.ini", username="u", password="p", server="s.test")
+    client = client_class(credentials_path=tmp_path / "elsewhere.ini")
+    assert (client.server, client.tenant) == ("s.test", None)
+    with pytest.raises(ValueError, match=r"credentials\.properties"):
+        client_class(credentials_path=tmp_path / "missing.ini")
 
 
 @pytest.mark.parametrize("client_class", [MonitorAPI, AsyncMonitorAPI])

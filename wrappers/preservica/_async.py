@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from functools import partial
 from http import HTTPStatus
@@ -27,6 +28,7 @@ from wrappers.preservica._calls import (
     timeseries_call,
 )
 from wrappers.preservica._session import (
+    CREDENTIALS_FILE,
     DEFAULT_ATTEMPTS,
     DEFAULT_PAGE_SIZE,
     DEFAULT_TIMEOUT,
@@ -56,8 +58,9 @@ class AsyncMonitorAPI(PreservicaSession):
         attempts: int = DEFAULT_ATTEMPTS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         httpx_args: Mapping[str, Any] | None = None,
+        credentials_path: str | os.PathLike[str] = CREDENTIALS_FILE,
     ) -> None:
-        super().__init__(username, password, tenant, server, protocol, page_size)
+        super().__init__(username, password, tenant, server, protocol, page_size, credentials_path)
         self._retrying = AsyncRetrying(sleep=sleep, **retry_policy(attempts))
         self._http = httpx.AsyncClient(**self._http_settings(timeout, httpx_args))
         self._api = generated_client(self._http)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,16 +39,41 @@ class Credentials:
     server: str
 
 
-def resolve_credentials(given: Mapping[str, str | None], environ: Mapping[str, str]) -> Credentials:
-    """The credentials ``given`` as arguments, the missing ones from the environment."""
+#: pyPreservica's default credentials file, read from the working directory.
+CREDENTIALS_FILE = "credentials.properties"
+
+
+def read_credentials_file(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The ``[credentials]`` section of a pyPreservica credentials file (``username``,
+    ``password``, ``tenant``, ``server``); empty when the file or the section is missing."""
+    config = configparser.ConfigParser(interpolation=None)  # as pyPreservica: no "%" magic
+    config.read(path, encoding="utf-8")
+    return dict(config["credentials"]) if config.has_section("credentials") else {}
+
+
+def resolve_credentials(
+    given: Mapping[str, str | None],
+    environ: Mapping[str, str],
+    stored: Mapping[str, str] | None = None,
+) -> Credentials:
+    """The credentials ``given`` as arguments; each missing one from the environment, else
+    from ``stored`` (a credentials file's), in pyPreservica's order."""
+    stored = stored or {}
     values = {
-        name: given[name] if given[name] is not None else environ.get(variable)
+        name: given[name]
+        if given[name] is not None
+        else environ[variable]
+        if variable in environ
+        else stored.get(name)
         for name, variable in ENVIRONMENT.items()
     }
     missing = [ENVIRONMENT[name] for name in _REQUIRED if not values[name]]
     if missing:
         names = ", ".join(name for name in _REQUIRED if not values[name])
-        raise ValueError(f"no Preservica {names}: pass them or set {', '.join(missing)}")
+        raise ValueError(
+            f"no Preservica {names}: pass them, set {', '.join(missing)} or write them in "
+            f"the [credentials] section of {CREDENTIALS_FILE}"
+        )
     return Credentials(
         username=values["username"],
         password=values["password"],
@@ -80,9 +106,11 @@ class PreservicaSession:
         server: str | None,
         protocol: str,
         page_size: int,
+        credentials_path: str | os.PathLike[str] = CREDENTIALS_FILE,
     ) -> None:
         given = {"username": username, "password": password, "tenant": tenant, "server": server}
-        self._credentials = resolve_credentials(given, os.environ)
+        stored = read_credentials_file(credentials_path)
+        self._credentials = resolve_credentials(given, os.environ, stored)
         self._base_url = base_url(self._credentials.server, protocol)
         self._page_size = page_size_checked(page_size)
         self._login: Login | None = None

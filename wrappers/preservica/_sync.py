@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -28,6 +29,7 @@ from wrappers.preservica._calls import (
     timeseries_call,
 )
 from wrappers.preservica._session import (
+    CREDENTIALS_FILE,
     DEFAULT_ATTEMPTS,
     DEFAULT_PAGE_SIZE,
     DEFAULT_TIMEOUT,
@@ -41,13 +43,15 @@ R = TypeVar("R")
 class MonitorAPI(PreservicaSession):
     """The Preservica Process Monitor API, with pyPreservica's ``MonitorAPI`` surface.
 
-    Credentials not passed are read from ``PRESERVICA_USERNAME``, ``PRESERVICA_PASSWORD``,
-    ``PRESERVICA_TENANT`` and ``PRESERVICA_SERVER`` (``host[:port]``); a missing one raises
-    ``ValueError`` here. The login happens on first use and its token is reused; a request
-    answered 401 (expired token) logs in again and is repeated once. Requests that fail in
-    transport are tried ``attempts`` times in all, ``sleep`` waiting between them. Error
-    statuses raise ``wrappers.errors`` exceptions. Use it as a context manager, or call
-    ``close()``, to release the connections.
+    Credentials not passed are read, as pyPreservica reads them, from ``PRESERVICA_USERNAME``,
+    ``PRESERVICA_PASSWORD``, ``PRESERVICA_TENANT`` and ``PRESERVICA_SERVER`` (``host[:port]``),
+    else from the ``[credentials]`` section of ``credentials_path`` (``credentials.properties``
+    in the working directory); a missing one raises ``ValueError`` here. The login happens
+    on first use and its token is reused; a request answered 401 (expired token) logs in
+    again and is repeated once. Requests that fail in transport are tried ``attempts``
+    times in all, ``sleep`` waiting between them. Error statuses raise ``wrappers.errors``
+    exceptions. Use it as a context manager, or call ``close()``, to release the
+    connections.
     """
 
     def __init__(
@@ -63,8 +67,9 @@ class MonitorAPI(PreservicaSession):
         attempts: int = DEFAULT_ATTEMPTS,
         sleep: Callable[[float], None] = time.sleep,
         httpx_args: Mapping[str, Any] | None = None,
+        credentials_path: str | os.PathLike[str] = CREDENTIALS_FILE,
     ) -> None:
-        super().__init__(username, password, tenant, server, protocol, page_size)
+        super().__init__(username, password, tenant, server, protocol, page_size, credentials_path)
         self._retrying = Retrying(sleep=sleep, **retry_policy(attempts))
         self._http = httpx.Client(**self._http_settings(timeout, httpx_args))
         self._api = generated_client(self._http)
