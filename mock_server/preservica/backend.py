@@ -4,26 +4,44 @@ their messages and timeseries.
 Pure Python (no HTTP): handlers and the admin API call the public methods, each of which
 is atomic under one lock and returns plain dicts keyed by wire names. Timestamps are kept
 as epoch seconds of the mock clock and rendered as ISO-8601 with milliseconds and ``Z``.
+The records and wire formats are in ``records``, the checks of incoming data in ``checks``.
 """
 
 from __future__ import annotations
 
-import calendar
 import itertools
-import re
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 from mock_server.clock import MockClock
 from mock_server.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from mock_server.preservica.checks import (
+    as_list,
+    build_point,
+    choice,
+    choices,
+    count,
+    flag,
+    mapped_id,
+    mapping,
+    optional_time,
+    percent,
+    refuse_duplicates,
+    text,
+)
+from mock_server.preservica.records import (
+    MESSAGE_STATUSES,
+    MONITOR_CATEGORIES,
+    MONITOR_STATUSES,
+    Monitor,
+    Session,
+    User,
+    iso_timestamp,
+    percent_complete,
+)
 
-MONITOR_CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
-MONITOR_STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")
-MESSAGE_STATUSES = ("Info", "Warning", "Error")
 FINISHED_STATUSES = frozenset({"Succeeded", "Failed"})
 RETRYABLE_STATUSES = frozenset({"Failed", "Recoverable"})
 
@@ -66,215 +84,6 @@ _MESSAGE_KEYS = frozenset(
     | set(_MESSAGE_TEXT_KEYS)
 )
 _OPTIONAL_MESSAGE_KEYS = ("securityDescriptor", "entityTitle", "entityRef", "sourceId")
-_POINT_COUNTERS = ("filesProcessed", "filesPending", "size", "warnings", "errors")
-_POINT_KEYS = frozenset({"timestamp", "status", "percentComplete", *_POINT_COUNTERS})
-
-
-# --- wire formats -----------------------------------------------------------------------
-
-
-def iso_timestamp(epoch: float) -> str:
-    """Epoch seconds as Preservica writes dates: ``2025-06-15T15:06:40.000Z``."""
-    moment = datetime.fromtimestamp(epoch, timezone.utc)
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _parse_timestamp(value: Any, where: str) -> float:
-    if isinstance(value, bool):
-        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
-    if isinstance(value, (int, float)):
-        return float(value)
-    parts = _TIMESTAMP.fullmatch(value) if isinstance(value, str) else None
-    if parts is None:
-        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
-    year, month, day, hour, minute, second, fraction, zone = parts.groups()
-    # timegm normalises what a calendar would not hold (31 April, a leap second 60) into
-    # the next day or minute: every string the seed schema's pattern admits is a time.
-    moment = calendar.timegm((int(year), int(month), int(day), int(hour), int(minute), int(second)))
-    return moment + float(fraction or 0) - _zone_offset(zone)
-
-
-def _zone_offset(zone: str | None) -> int:
-    """Seconds east of UTC; no zone is read as UTC, like the timestamps the service writes."""
-    if zone is None or zone in "Zz":
-        return 0
-    sign = -1 if zone[0] == "-" else 1
-    return sign * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
-
-
-# The `timestamp` pattern of specs/mock_admin.yaml, in groups: the seed schema and this
-# backend refuse exactly the same strings. Years 1900-2999 keep every zone offset and leap
-# second inside what datetime can render back.
-_TIMESTAMP = re.compile(
-    r"((?:19|2\d)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):([0-5]\d)"
-    r":([0-5]\d|60)(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
-)
-
-
-def percent_complete(processed: int, pending: int) -> str:
-    total = processed + pending
-    return str(processed * 100 // total) if total else ""
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
-
-
-# --- records ------------------------------------------------------------------------------
-
-
-@dataclass
-class _User:
-    username: str
-    password: str
-    tenant: str
-    roles: list[str]
-    full_name: str
-    email: str
-
-    def details(self) -> dict[str, Any]:
-        return {
-            "user": self.username,
-            "fullName": self.full_name,
-            "email": self.email,
-            "tenant": self.tenant,
-            "roles": list(self.roles),
-        }
-
-
-@dataclass
-class _Session:
-    """One login: an access token and the single-use refresh token issued with it."""
-
-    username: str
-    tenant: str
-    token: str
-    refresh_token: str
-    expires_at: float
-
-
-@dataclass
-class _Point:
-    timestamp: float
-    status: str
-    percent_complete: str
-    counters: dict[str, int]
-
-    def render(self) -> dict[str, Any]:
-        return {
-            "timestamp": iso_timestamp(self.timestamp),
-            "status": self.status,
-            "percentComplete": self.percent_complete,
-            **self.counters,
-        }
-
-
-@dataclass
-class _Monitor:
-    mapped_id: str
-    name: str
-    status: str
-    category: str
-    subcategory: str
-    started: float
-    completed: float | None
-    progress_text: str
-    percent_complete: str
-    counters: dict[str, int]
-    can_retry: bool
-    messages: list[dict[str, Any]] = field(default_factory=list)
-    timeseries: list[_Point] = field(default_factory=list)
-
-    def render(self) -> dict[str, Any]:
-        return {
-            "mappedId": self.mapped_id,
-            "name": self.name,
-            "status": self.status,
-            "started": iso_timestamp(self.started),
-            "completed": None if self.completed is None else iso_timestamp(self.completed),
-            "category": self.category,
-            "subcategory": self.subcategory,
-            "progressText": self.progress_text,
-            "percentComplete": self.percent_complete,
-            **self.counters,
-            "canRetry": self.can_retry,
-        }
-
-    def snapshot(self, now: float) -> _Point:
-        return _Point(now, self.status, self.percent_complete, dict(self.counters))
-
-
-# --- input checks (every one raises InvalidInput naming where the problem is) --------------
-
-
-def _mapping(value: Any, where: str, allowed: frozenset[str]) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise InvalidInput(f"{where}: expected an object")
-    unknown = sorted(set(value) - allowed)
-    if unknown:
-        raise InvalidInput(f"{where}: unknown field(s) {', '.join(unknown)}")
-    return value
-
-
-def _list(value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise InvalidInput(f"{where}: expected a list")
-    return value
-
-
-def _text(data: Mapping[str, Any], key: str, where: str, default: str) -> str:
-    value = data.get(key)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise InvalidInput(f"{where}.{key}: expected a string")
-    return value
-
-
-def _count(data: Mapping[str, Any], key: str, where: str, default: int) -> int:
-    value = data.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(f"{where}.{key}: expected an integer >= 0, got {value!r}")
-    return value
-
-
-def _choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
-    if value not in allowed:
-        raise InvalidInput(f"{where}: {value!r} is not one of {', '.join(allowed)}")
-    return value
-
-
-def _choices(values: Iterable[str] | None, allowed: tuple[str, ...], what: str) -> set[str]:
-    return {_choice(v, allowed, what) for v in values or ()}
-
-
-def _percent(data: Mapping[str, Any], where: str, default: str) -> str:
-    value = data.get("percentComplete")
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InvalidInput(f"{where}.percentComplete: expected 0..100 or empty")
-    text = str(value).strip()
-    if text and not (text.isdigit() and 0 <= int(text) <= 100):
-        raise InvalidInput(f"{where}.percentComplete: expected 0..100 or empty, got {value!r}")
-    return str(int(text)) if text else ""
-
-
-def _mapped_id(data: Mapping[str, Any], where: str) -> str:
-    value = data.get("mappedId")
-    if value is None:
-        return _new_id()
-    if not (isinstance(value, str) and len(value) == 32 and _is_lower_hex(value)):
-        raise InvalidInput(f"{where}.mappedId: expected 32 lowercase hex digits, got {value!r}")
-    return value
-
-
-def _is_lower_hex(value: str) -> bool:
-    return all(c in "0123456789abcdef" for c in value)
 
 
 # --- the backend --------------------------------------------------------------------------
@@ -291,10 +100,10 @@ class PreservicaBackend:
         self._reset()
 
     def _reset(self) -> None:
-        self._users: dict[tuple[str, str], _User] = {}
-        self._sessions: dict[str, _Session] = {}  # by access token
-        self._refreshable: dict[str, _Session] = {}  # by refresh token, until used
-        self._monitors: dict[str, _Monitor] = {}  # insertion order is listing order
+        self._users: dict[tuple[str, str], User] = {}
+        self._sessions: dict[str, Session] = {}  # by access token
+        self._refreshable: dict[str, Session] = {}  # by refresh token, until used
+        self._monitors: dict[str, Monitor] = {}  # insertion order is listing order
         self._workflow_ids = itertools.count(1000)
 
     def reset(self) -> None:
@@ -310,19 +119,19 @@ class PreservicaBackend:
         state as it was. Users are keyed by (tenant, username) and replace an existing one;
         a monitor id that already exists is a Conflict.
         """
-        section = _mapping(section or {}, "preservica", frozenset({"users", "monitors"}))
+        section = mapping(section or {}, "preservica", frozenset({"users", "monitors"}))
         with self._lock:
             now = self.clock.now()
             users = [
                 self._build_user(u, f"preservica.users[{i}]")
-                for i, u in enumerate(_list(section.get("users"), "preservica.users"))
+                for i, u in enumerate(as_list(section.get("users"), "preservica.users"))
             ]
-            _refuse_duplicates([(u.tenant, u.username) for u in users], "users", "user")
+            refuse_duplicates([(u.tenant, u.username) for u in users], "users", "user")
             monitors = [
                 self._build_monitor(m, f"preservica.monitors[{i}]", now)
-                for i, m in enumerate(_list(section.get("monitors"), "preservica.monitors"))
+                for i, m in enumerate(as_list(section.get("monitors"), "preservica.monitors"))
             ]
-            _refuse_duplicates([m.mapped_id for m in monitors], "monitors", "mappedId")
+            refuse_duplicates([m.mapped_id for m in monitors], "monitors", "mappedId")
             for monitor in monitors:
                 self._refuse_existing(monitor.mapped_id)
             for user in users:
@@ -357,13 +166,13 @@ class PreservicaBackend:
         if isinstance(files, bool) or not isinstance(files, int) or files < 0:
             raise InvalidInput(f"files: expected an integer >= 0, got {files!r}")
         if status is not None:
-            _choice(status, MONITOR_STATUSES, "status")
+            choice(status, MONITOR_STATUSES, "status")
         with self._lock:
             monitor = self._monitor(monitor_id)
             now = self.clock.now()
             new_messages = [
                 self._build_message(m, f"messages[{i}]", monitor, now)
-                for i, m in enumerate(_list(messages, "messages"))
+                for i, m in enumerate(as_list(messages, "messages"))
             ]
             self._process_files(monitor, files)
             if status is not None:
@@ -436,8 +245,8 @@ class PreservicaBackend:
         name: Iterable[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Monitors matching every filter given; within a filter, any of its values."""
-        statuses = _choices(status, MONITOR_STATUSES, "status")
-        categories = _choices(category, MONITOR_CATEGORIES, "category")
+        statuses = choices(status, MONITOR_STATUSES, "status")
+        categories = choices(category, MONITOR_CATEGORIES, "category")
         subcategories = set(subcategory or ())
         name_parts = [part.casefold() for part in name or ()]
         with self._lock:
@@ -464,7 +273,7 @@ class PreservicaBackend:
         """
         if start < 0 or max_results < 1:
             raise InvalidInput("start must be >= 0 and max >= 1")
-        statuses = _choices(status, MESSAGE_STATUSES, "status")
+        statuses = choices(status, MESSAGE_STATUSES, "status")
         with self._lock:
             wanted = [self._monitors[i] for i in dict.fromkeys(monitor_ids) if i in self._monitors]
             if len(wanted) == 1 and not statuses:
@@ -491,7 +300,7 @@ class PreservicaBackend:
 
     # --- internals (called with the lock held) --------------------------------------------
 
-    def _monitor(self, monitor_id: str) -> _Monitor:
+    def _monitor(self, monitor_id: str) -> Monitor:
         monitor = self._monitors.get(monitor_id)
         if monitor is None:
             raise NotFound(f"no monitor {monitor_id}")
@@ -501,7 +310,7 @@ class PreservicaBackend:
         if monitor_id in self._monitors:
             raise Conflict(f"a monitor {monitor_id} exists already")
 
-    def _find_user(self, username: str, password: str, tenant: str | None) -> _User:
+    def _find_user(self, username: str, password: str, tenant: str | None) -> User:
         candidates = [
             u
             for u in self._users.values()
@@ -514,10 +323,10 @@ class PreservicaBackend:
             )
         return candidates[0]
 
-    def _open_session(self, user: _User) -> _Session:
+    def _open_session(self, user: User) -> Session:
         now = self.clock.now()
         self._forget_expired(now)
-        session = _Session(
+        session = Session(
             username=user.username,
             tenant=user.tenant,
             token=str(uuid.uuid4()),
@@ -534,13 +343,13 @@ class PreservicaBackend:
             for key in [k for k, s in table.items() if s.expires_at <= now]:
                 del table[key]
 
-    def _live_session(self, access_token: str) -> _Session:
+    def _live_session(self, access_token: str) -> Session:
         session = self._sessions.get(access_token)
         if session is None or session.expires_at <= self.clock.now():
             raise Unauthorized("access token unknown or expired")
         return session
 
-    def _token_answer(self, session: _Session, user: _User, details: bool) -> dict[str, Any]:
+    def _token_answer(self, session: Session, user: User, details: bool) -> dict[str, Any]:
         answer: dict[str, Any] = {
             "success": True,
             "token": session.token,
@@ -553,53 +362,53 @@ class PreservicaBackend:
             answer.update(fullName=user.full_name, email=user.email, roles=list(user.roles))
         return answer
 
-    def _build_user(self, data: Any, where: str) -> _User:
-        data = _mapping(data, where, _USER_KEYS)
-        username = _text(data, "username", where, "")
+    def _build_user(self, data: Any, where: str) -> User:
+        data = mapping(data, where, _USER_KEYS)
+        username = text(data, "username", where, "")
         if not username or "password" not in data:
             raise InvalidInput(f"{where}: username and password are required")
-        roles = _list(data.get("roles", list(DEFAULT_ROLES)), f"{where}.roles")
+        roles = as_list(data.get("roles", list(DEFAULT_ROLES)), f"{where}.roles")
         if not all(isinstance(r, str) and r for r in roles):
             raise InvalidInput(f"{where}.roles: expected a list of role names")
-        return _User(
+        return User(
             username=username,
-            password=_text(data, "password", where, ""),
-            tenant=_text(data, "tenant", where, DEFAULT_TENANT),
+            password=text(data, "password", where, ""),
+            tenant=text(data, "tenant", where, DEFAULT_TENANT),
             roles=list(roles),
-            full_name=_text(data, "fullName", where, username),
-            email=_text(data, "email", where, f"{username}@example.com"),
+            full_name=text(data, "fullName", where, username),
+            email=text(data, "email", where, f"{username}@example.com"),
         )
 
-    def _build_monitor(self, data: Any, where: str, now: float) -> _Monitor:
-        data = _mapping(data, where, _MONITOR_KEYS)
-        status = _choice(data.get("status", "Pending"), MONITOR_STATUSES, f"{where}.status")
-        started = _optional_time(data, "started", where, now)
-        completed = _optional_time(
+    def _build_monitor(self, data: Any, where: str, now: float) -> Monitor:
+        data = mapping(data, where, _MONITOR_KEYS)
+        status = choice(data.get("status", "Pending"), MONITOR_STATUSES, f"{where}.status")
+        started = optional_time(data, "started", where, now)
+        completed = optional_time(
             data, "completed", where, now if status in FINISHED_STATUSES else None
         )
-        counters = {key: _count(data, key, where, 0) for key in _MONITOR_COUNTERS}
-        monitor = _Monitor(
-            mapped_id=_mapped_id(data, where),
-            name=_text(data, "name", where, f"opex/{uuid.uuid4()}-{uuid.uuid4()}"),
+        counters = {key: count(data, key, where, 0) for key in _MONITOR_COUNTERS}
+        monitor = Monitor(
+            mapped_id=mapped_id(data, where),
+            name=text(data, "name", where, f"opex/{uuid.uuid4()}-{uuid.uuid4()}"),
             status=status,
-            category=_choice(
+            category=choice(
                 data.get("category", "Ingest"), MONITOR_CATEGORIES, f"{where}.category"
             ),
-            subcategory=_text(data, "subcategory", where, "OPEX"),
+            subcategory=text(data, "subcategory", where, "OPEX"),
             started=started if started is not None else now,
             completed=completed,
-            progress_text=_text(data, "progressText", where, ""),
-            percent_complete=_percent(
+            progress_text=text(data, "progressText", where, ""),
+            percent_complete=percent(
                 data,
                 where,
                 percent_complete(counters["filesProcessed"], counters["filesPending"]),
             ),
             counters=counters,
-            can_retry=_flag(data, "canRetry", where, status in RETRYABLE_STATUSES),
+            can_retry=flag(data, "canRetry", where, status in RETRYABLE_STATUSES),
         )
         messages = [
             self._build_message(m, f"{where}.messages[{i}]", monitor, now)
-            for i, m in enumerate(_list(data.get("messages"), f"{where}.messages"))
+            for i, m in enumerate(as_list(data.get("messages"), f"{where}.messages"))
         ]
         monitor.messages.extend(messages)
         # Counts left out of the seed follow from its messages, so the two agree.
@@ -607,16 +416,14 @@ class PreservicaBackend:
             if data.get(key) is None:
                 counters[key] = sum(m["status"] == message_status for m in messages)
         monitor.timeseries.extend(
-            _build_point(p, f"{where}.timeseries[{i}]", monitor, now)
-            for i, p in enumerate(_list(data.get("timeseries"), f"{where}.timeseries"))
+            build_point(p, f"{where}.timeseries[{i}]", monitor, now)
+            for i, p in enumerate(as_list(data.get("timeseries"), f"{where}.timeseries"))
         )
         return monitor
 
-    def _build_message(
-        self, data: Any, where: str, monitor: _Monitor, now: float
-    ) -> dict[str, Any]:
-        data = _mapping(data, where, _MESSAGE_KEYS)
-        status = _choice(data.get("status", "Info"), MESSAGE_STATUSES, f"{where}.status")
+    def _build_message(self, data: Any, where: str, monitor: Monitor, now: float) -> dict[str, Any]:
+        data = mapping(data, where, _MESSAGE_KEYS)
+        status = choice(data.get("status", "Info"), MESSAGE_STATUSES, f"{where}.status")
         for key, belongs_to in (
             ("mappedMonitorId", monitor.mapped_id),
             ("monitorName", monitor.name),
@@ -624,28 +431,28 @@ class PreservicaBackend:
             if data.get(key) not in (None, belongs_to):
                 raise InvalidInput(f"{where}.{key}: the message belongs to {belongs_to!r}")
         message = {
-            "mappedId": _mapped_id(data, where),
+            "mappedId": mapped_id(data, where),
             "mappedMonitorId": monitor.mapped_id,
             "monitorName": monitor.name,
-            "workflowInstanceId": _count(
+            "workflowInstanceId": count(
                 data, "workflowInstanceId", where, next(self._workflow_ids)
             ),
-            "workflowName": _text(
+            "workflowName": text(
                 data, "workflowName", where, f"{monitor.subcategory} {monitor.category}"
             ),
-            "path": _text(data, "path", where, ""),
-            "date": iso_timestamp(_optional_time(data, "date", where, now)),
+            "path": text(data, "path", where, ""),
+            "date": iso_timestamp(optional_time(data, "date", where, now)),
             "status": status,
-            "message": _text(data, "message", where, f"monitor.{status.lower()}"),
-            "displayMessage": _text(data, "displayMessage", where, ""),
+            "message": text(data, "message", where, f"monitor.{status.lower()}"),
+            "displayMessage": text(data, "displayMessage", where, ""),
         }
         for key in _OPTIONAL_MESSAGE_KEYS:
             if data.get(key) is not None:
-                message[key] = _text(data, key, where, "")
+                message[key] = text(data, key, where, "")
         return message
 
     @staticmethod
-    def _process_files(monitor: _Monitor, files: int) -> None:
+    def _process_files(monitor: Monitor, files: int) -> None:
         moved = min(files, monitor.counters["filesPending"])
         monitor.counters["filesPending"] -= moved
         monitor.counters["filesProcessed"] += moved
@@ -656,7 +463,7 @@ class PreservicaBackend:
             monitor.percent_complete = recomputed
 
     @staticmethod
-    def _change_status(monitor: _Monitor, status: str, now: float) -> None:
+    def _change_status(monitor: Monitor, status: str, now: float) -> None:
         if status in FINISHED_STATUSES and monitor.status not in FINISHED_STATUSES:
             monitor.completed = now
         elif status not in FINISHED_STATUSES:
@@ -664,40 +471,8 @@ class PreservicaBackend:
         monitor.status = status
 
     @staticmethod
-    def _count_message(monitor: _Monitor, message: dict[str, Any]) -> None:
+    def _count_message(monitor: Monitor, message: dict[str, Any]) -> None:
         if message["status"] == "Warning":
             monitor.counters["warnings"] += 1
         elif message["status"] == "Error":
             monitor.counters["errors"] += 1
-
-
-def _build_point(data: Any, where: str, monitor: _Monitor, now: float) -> _Point:
-    data = _mapping(data, where, _POINT_KEYS)
-    return _Point(
-        timestamp=_optional_time(data, "timestamp", where, now),
-        status=_choice(data.get("status", monitor.status), MONITOR_STATUSES, f"{where}.status"),
-        percent_complete=_percent(data, where, monitor.percent_complete),
-        counters={key: _count(data, key, where, monitor.counters[key]) for key in _POINT_COUNTERS},
-    )
-
-
-def _optional_time(data: Mapping[str, Any], key: str, where: str, default: Any) -> Any:
-    value = data.get(key)
-    return default if value is None else _parse_timestamp(value, f"{where}.{key}")
-
-
-def _flag(data: Mapping[str, Any], key: str, where: str, default: bool) -> bool:
-    value = data.get(key)
-    if value is None:
-        return default
-    if not isinstance(value, bool):
-        raise InvalidInput(f"{where}.{key}: expected true or false")
-    return value
-
-
-def _refuse_duplicates(keys: list[Any], what: str, key_name: str) -> None:
-    seen: set[Any] = set()
-    for key in keys:
-        if key in seen:
-            raise InvalidInput(f"preservica.{what}: {key_name} {key!r} appears twice")
-        seen.add(key)

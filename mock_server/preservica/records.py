@@ -1,0 +1,151 @@
+"""The Preservica mock's records and wire formats: how users, logins, monitors and their
+progress points are held, and how times and progress are written on the wire."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from mock_server.errors import InvalidInput
+
+MONITOR_CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
+MONITOR_STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")
+MESSAGE_STATUSES = ("Info", "Warning", "Error")
+
+
+# --- wire formats -----------------------------------------------------------------------
+
+
+def iso_timestamp(epoch: float) -> str:
+    """Epoch seconds as Preservica writes dates: ``2025-06-15T15:06:40.000Z``."""
+    moment = datetime.fromtimestamp(epoch, timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_timestamp(value: Any, where: str) -> float:
+    if isinstance(value, bool):
+        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
+    if isinstance(value, (int, float)):
+        return float(value)
+    parts = _TIMESTAMP.fullmatch(value) if isinstance(value, str) else None
+    if parts is None:
+        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
+    year, month, day, hour, minute, second, fraction, zone = parts.groups()
+    # timegm normalises what a calendar would not hold (31 April, a leap second 60) into
+    # the next day or minute: every string the seed schema's pattern admits is a time.
+    moment = calendar.timegm((int(year), int(month), int(day), int(hour), int(minute), int(second)))
+    return moment + float(fraction or 0) - _zone_offset(zone)
+
+
+def _zone_offset(zone: str | None) -> int:
+    """Seconds east of UTC; no zone is read as UTC, like the timestamps the service writes."""
+    if zone is None or zone in "Zz":
+        return 0
+    sign = -1 if zone[0] == "-" else 1
+    return sign * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
+
+
+# The `timestamp` pattern of specs/mock_admin.yaml, in groups: the seed schema and this
+# backend refuse exactly the same strings. Years 1900-2999 keep every zone offset and leap
+# second inside what datetime can render back.
+_TIMESTAMP = re.compile(
+    r"((?:19|2\d)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):([0-5]\d)"
+    r":([0-5]\d|60)(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
+)
+
+
+def percent_complete(processed: int, pending: int) -> str:
+    total = processed + pending
+    return str(processed * 100 // total) if total else ""
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass
+class User:
+    username: str
+    password: str
+    tenant: str
+    roles: list[str]
+    full_name: str
+    email: str
+
+    def details(self) -> dict[str, Any]:
+        return {
+            "user": self.username,
+            "fullName": self.full_name,
+            "email": self.email,
+            "tenant": self.tenant,
+            "roles": list(self.roles),
+        }
+
+
+@dataclass
+class Session:
+    """One login: an access token and the single-use refresh token issued with it."""
+
+    username: str
+    tenant: str
+    token: str
+    refresh_token: str
+    expires_at: float
+
+
+@dataclass
+class Point:
+    timestamp: float
+    status: str
+    percent_complete: str
+    counters: dict[str, int]
+
+    def render(self) -> dict[str, Any]:
+        return {
+            "timestamp": iso_timestamp(self.timestamp),
+            "status": self.status,
+            "percentComplete": self.percent_complete,
+            **self.counters,
+        }
+
+
+@dataclass
+class Monitor:
+    mapped_id: str
+    name: str
+    status: str
+    category: str
+    subcategory: str
+    started: float
+    completed: float | None
+    progress_text: str
+    percent_complete: str
+    counters: dict[str, int]
+    can_retry: bool
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    timeseries: list[Point] = field(default_factory=list)
+
+    def render(self) -> dict[str, Any]:
+        return {
+            "mappedId": self.mapped_id,
+            "name": self.name,
+            "status": self.status,
+            "started": iso_timestamp(self.started),
+            "completed": None if self.completed is None else iso_timestamp(self.completed),
+            "category": self.category,
+            "subcategory": self.subcategory,
+            "progressText": self.progress_text,
+            "percentComplete": self.percent_complete,
+            **self.counters,
+            "canRetry": self.can_retry,
+        }
+
+    def snapshot(self, now: float) -> Point:
+        return Point(now, self.status, self.percent_complete, dict(self.counters))
