@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tests.contract.contract import (
@@ -155,6 +155,9 @@ def test_create_a_session_then_find_it_by_prefix_and_count_it(
     assert created.json()["session_h"] == session_h
 
     prefix = session_h[:cut]
+    # Found by the deep profile: /api/v1/sessions/count is the count route (the spec says
+    # so), not a prefix lookup.
+    assume(prefix != "count")
     found = _step(
         MONITOR_SERVER,
         "GET",

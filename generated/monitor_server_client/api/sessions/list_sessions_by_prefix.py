@@ -82,7 +82,8 @@ def sync_detailed(
     """List the sessions whose hash starts with a prefix
 
      A full hash gives that one session. No match answers 204 with no body (the reader
-    uses this to tell an unknown session).
+    uses this to tell an unknown session). The prefix `count` cannot be asked for:
+    `/api/v1/sessions/count` is the count of sessions, here as on the real server.
 
     Args:
         session_prefix (str):
@@ -117,7 +118,8 @@ def sync(
     """List the sessions whose hash starts with a prefix
 
      A full hash gives that one session. No match answers 204 with no body (the reader
-    uses this to tell an unknown session).
+    uses this to tell an unknown session). The prefix `count` cannot be asked for:
+    `/api/v1/sessions/count` is the count of sessions, here as on the real server.
 
     Args:
         session_prefix (str):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     """List the sessions whose hash starts with a prefix
 
      A full hash gives that one session. No match answers 204 with no body (the reader
-    uses this to tell an unknown session).
+    uses this to tell an unknown session). The prefix `count` cannot be asked for:
+    `/api/v1/sessions/count` is the count of sessions, here as on the real server.
 
     Args:
         session_prefix (str):
@@ -180,7 +183,8 @@ async def asyncio(
     """List the sessions whose hash starts with a prefix
 
      A full hash gives that one session. No match answers 204 with no body (the reader
-    uses this to tell an unknown session).
+    uses this to tell an unknown session). The prefix `count` cannot be asked for:
+    `/api/v1/sessions/count` is the count of sessions, here as on the real server.
 
     Args:
         session_prefix (str):
