@@ -24,7 +24,6 @@ request; a handler's exception reaches the same exception middleware either way.
 
 from __future__ import annotations
 
-import functools
 from typing import Any, NamedTuple
 
 from connexion.context import _context, _operation, _receive, _scope
@@ -43,7 +42,6 @@ from connexion.middleware.response_validation import ResponseValidationOperation
 from connexion.middleware.routing import RoutingAPI
 from connexion.middleware.security import SecurityOperation
 from connexion.security import SecurityHandlerFactory
-from connexion.utils import is_json_mimetype
 from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
 from starlette.routing import Match
@@ -53,7 +51,11 @@ from mock_server.arguments import ArgumentPlan
 from mock_server.finite import loads_finite
 from mock_server.jsonify import FastJsonifier
 from mock_server.routing import literal_prefix
-from mock_server.validation import BodyChecks, PreparedRequestValidationOperation
+from mock_server.validation import (
+    BodyChecks,
+    PreparedJSONBodyValidator,
+    PreparedRequestValidationOperation,
+)
 
 #: Where a prepared response waits for connexion's response validation to send it.
 _RESPONSE = "mock_server.fast_lane_response"
@@ -91,27 +93,20 @@ class FastLaneOperation:
             has_kwargs=has_kwargs,
             sanitize=pythonic_name if options["pythonic_params"] else sanitized,
         )
+        self._typings: dict[str | None, _Typing | None] = {}
         self.validated_send: Any = None
         if options["validate_responses"]:
             self.validated_send = ResponseValidationOperation(
                 _send_prepared_response, operation=operation, validator_map=options["validator_map"]
             )
 
-    @functools.cached_property
-    def _bodies(self) -> dict[str, BodyChecks | None]:
-        return {}
-
-    @functools.cached_property
-    def _typings(self) -> dict[str | None, _Typing | None]:
-        return {}
-
     def body_checks(self, mime_type: str) -> BodyChecks | None:
-        """The compiled validators of a JSON body of this type, None when not JSON."""
-        if mime_type not in self._bodies:
-            schema = self.operation.body_schema(mime_type)
-            json_body = bool(schema) and is_json_mimetype(mime_type)
-            self._bodies[mime_type] = BodyChecks(schema) if json_body else None
-        return self._bodies[mime_type]
+        """The compiled validators of a JSON body of this type (the very ones connexion's
+        request validation uses), None when connexion would not check it as JSON."""
+        found = self.request_checks._body_validation(mime_type)
+        if found is None or found[0] is not PreparedJSONBodyValidator:
+            return None
+        return found[1]["checks"]
 
     async def answer(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> bool:
         """Answer the request and return True, or return False having sent nothing (and

@@ -76,13 +76,8 @@ class PreparedParameterValidator(ParameterValidator):
         key = id(param)
         if key not in self._fast_validators:
             self._fast_validators[key] = _fast_validator(param.get("schema", param))
-        fast = self._fast_validators[key]
-        if fast is not None:
-            try:
-                if fast.is_valid(value):
-                    return None
-            except Exception:  # values it cannot read: connexion's validator decides
-                pass
+        if _fast_accepts(self._fast_validators[key], value):
+            return None
         validator = self._schema_validators.get(key)
         if validator is None:
             validator = Draft4Validator(
@@ -125,13 +120,8 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
         return body
 
     def _validate(self, body: Any) -> dict | None:
-        fast = self._checks.fast
-        if fast is not None and body is not None:
-            try:
-                if fast.is_valid(body):
-                    return None
-            except Exception:  # values it cannot read (lone surrogates, ...): ask connexion's
-                pass
+        if body is not None and _fast_accepts(self._checks.fast, body):
+            return None
         return super()._validate(body)
 
 
@@ -146,13 +136,18 @@ class BodyChecks:
 
     def accepts(self, body: Any) -> bool:
         """Whether connexion's validator would accept ``body`` (asked only when unsure)."""
-        if self.fast is not None:
-            try:
-                if self.fast.is_valid(body):
-                    return True
-            except Exception:  # values it cannot read: connexion's validator decides
-                pass
-        return self.full.is_valid(body)
+        return _fast_accepts(self.fast, body) or self.full.is_valid(body)
+
+
+def _fast_accepts(fast: Any, value: Any) -> bool:
+    """Whether the jsonschema_rs validator ``fast`` (None: none) accepts ``value``; False
+    also for values it cannot read (lone surrogates, ...), left to connexion's validator."""
+    if fast is None:
+        return False
+    try:
+        return fast.is_valid(value)
+    except Exception:
+        return False
 
 
 #: Keywords whose checks may be more lenient in jsonschema_rs than in Python's jsonschema
