@@ -44,13 +44,12 @@ from connexion.middleware.security import SecurityOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
-from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server.arguments import ArgumentPlan
 from mock_server.finite import loads_finite
 from mock_server.jsonify import FastJsonifier
-from mock_server.routing import literal_prefix
+from mock_server.routing import RouteIndex, match_routes
 from mock_server.validation import (
     BodyChecks,
     PreparedJSONBodyValidator,
@@ -227,16 +226,7 @@ class FastLaneAPI(RoutingAPI):
             "validate_responses": kwargs.get("validate_responses", False),
         }
         super().__init__(*args, **kwargs)
-        self.index = [(route, literal_prefix(route)) for route in self.router.routes]
-        # The routes a path can match, by its first segment: a route whose literal prefix
-        # holds a whole first segment fits only paths with that segment; the others
-        # (a prefix such as "/" or "/ap") are kept for every path, in route order.
-        segments = {_first_segment(prefix) for _, prefix in self.index} - {None}
-        self.by_segment = {
-            segment: [(r, p) for r, p in self.index if _first_segment(p) in (segment, None)]
-            for segment in segments
-        }
-        self.unsegmented = [(r, p) for r, p in self.index if _first_segment(p) is None]
+        self.index = RouteIndex(self.router.routes)
 
     def make_operation(self, operation: Any) -> FastLaneOperation:  # type: ignore[override]
         return FastLaneOperation(operation, self._options)
@@ -245,32 +235,13 @@ class FastLaneAPI(RoutingAPI):
         """The operation and path parameters of a full match; ``None`` when no route of
         this API can match, so the next API is asked; False when connexion must decide
         (a 405, or a redirect to the path with or without a trailing slash)."""
-        probe = route_path + "/"
-        routes = self.by_segment.get(_first_segment(probe), self.unsegmented)
-        candidates = [route for route, prefix in routes if probe.startswith(prefix)]
-        partial = False
-        for route in candidates:
-            match, child_scope = route.matches(scope)
-            if match is Match.FULL:
-                return route.endpoint, child_scope.get("path_params", {})
-            partial = partial or match is Match.PARTIAL
-        if partial:
+        found = match_routes(self.index.candidates(route_path), scope, route_path)
+        if found.full is not None:
+            route, child_scope = found.full
+            return route.endpoint, child_scope.get("path_params", {})
+        if found.partials or found.redirect is not None:
             return False
-        if candidates and route_path != "/":
-            # starlette would redirect to the path with (without) a trailing slash if
-            # that matched; otherwise it hands the request to the next API.
-            other = dict(scope)
-            path = scope["path"]
-            other["path"] = path.rstrip("/") if route_path.endswith("/") else path + "/"
-            if any(route.matches(other)[0] is not Match.NONE for route in candidates):
-                return False
         return None
-
-
-def _first_segment(prefix: str) -> str | None:
-    """ "api" of "/api/v1/...", None when the prefix does not hold a whole first segment."""
-    head, slash, _ = prefix[1:].partition("/")
-    return head if prefix.startswith("/") and slash else None
 
 
 class FastLaneMiddleware(SpecMiddleware):
