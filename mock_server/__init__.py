@@ -5,8 +5,8 @@ backend that knows nothing of HTTP, and thin handlers translate between the two.
 """
 
 from mock_server.app import create_app
-from mock_server.clock import MockClock
-from mock_server.config import ALL_APIS, MockConfig
-from mock_server.state import MockState
+from mock_server.core.clock import MockClock
+from mock_server.core.config import ALL_APIS, MockConfig
+from mock_server.core.state import MockState
 
 __all__ = ["ALL_APIS", "MockClock", "MockConfig", "MockState", "create_app"]

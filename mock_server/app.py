@@ -17,15 +17,15 @@ from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from starlette.responses import Response
 
-from mock_server.config import MockConfig
-from mock_server.errors import MockError
+from mock_server.core.config import MockConfig
+from mock_server.core.errors import MockError
+from mock_server.core.seed import load_initial_data
+from mock_server.core.state import MockState
 from mock_server.fastlane import FastLaneMiddleware
 from mock_server.jsonify import FastJsonifier
 from mock_server.problems import mock_error_response, undecodable_body_response
 from mock_server.routing import MIDDLEWARES
 from mock_server.security import security_map_for
-from mock_server.seed import load_initial_data
-from mock_server.state import MockState
 from mock_server.validation import ParsedOnceRequest, PreparedURIParser
 
 SPEC_DIR = Path(__file__).parent / "specs"

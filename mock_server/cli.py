@@ -10,7 +10,7 @@ from pathlib import Path
 import uvicorn
 
 from mock_server.app import create_app
-from mock_server.config import ALL_APIS, MockConfig
+from mock_server.core.config import ALL_APIS, MockConfig
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
 

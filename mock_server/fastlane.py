@@ -47,7 +47,7 @@ from starlette._utils import get_route_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server.arguments import ArgumentPlan
-from mock_server.finite import loads_finite
+from mock_server.core.numbers import loads_finite
 from mock_server.jsonify import FastJsonifier
 from mock_server.routing import RouteIndex, match_routes
 from mock_server.validation import (

@@ -5,7 +5,7 @@ connexion's default (``json.dumps`` with its encoder class, then a newline) is s
 times slower on a page of records. orjson writes the same JSON values, compact and in UTF-8
 rather than ``\\uXXXX`` escapes. The values it would write differently are non-finite
 floats (json writes ``NaN``, orjson ``null``), which the mock never holds
-(``mock_server.finite`` refuses them where data comes in); for those it refuses (integers
+(``mock_server.core.numbers`` refuses them where data comes in); for those it refuses (integers
 beyond 64 bits, lone surrogates, non-string keys, other types) connexion's own encoder
 answers as before.
 """

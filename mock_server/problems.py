@@ -5,7 +5,7 @@ from __future__ import annotations
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.problem import problem
 
-from mock_server import errors
+from mock_server.core import errors
 
 STATUS_OF: dict[type[errors.MockError], int] = {
     errors.InvalidInput: 400,

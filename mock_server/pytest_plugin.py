@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.seed import DEMO_SEED, read_seed_file
+from mock_server.core.seed import DEMO_SEED, read_seed_file
 
 MOCK_INPROCESS_URL = "http://mock-server.invalid"
 _STARTUP_SECONDS = 30

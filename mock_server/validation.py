@@ -33,7 +33,7 @@ from connexion.validators import JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator
 from starlette.types import Receive, Scope, Send
 
-from mock_server.finite import loads_finite
+from mock_server.core.numbers import loads_finite
 
 try:
     import jsonschema_rs
@@ -105,7 +105,7 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
 
     async def _parse(self, stream: Any, scope: Scope) -> Any:
         # connexion's parse (decode with the request's charset, json.loads, 400 on bad
-        # JSON), refusing non-finite numbers too (mock_server.finite).
+        # JSON), refusing non-finite numbers too (mock_server.core.numbers).
         text = b"".join([message async for message in stream]).decode(self._encoding)
         if not text:
             return None

@@ -1,4 +1,4 @@
-"""NaN and the infinities never get in (``mock_server.finite``): JSON has no such numbers,
+"""NaN and the infinities never get in (``mock_server.core.numbers``): JSON has no such numbers,
 Python's json module reads them, and the mock's encoder relies on never meeting one."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import math
 import httpx
 import pytest
 
-from mock_server.errors import InvalidInput
-from mock_server.finite import loads_finite, refuse_non_finite
-from mock_server.seed import read_seed_file
+from mock_server.core.errors import InvalidInput
+from mock_server.core.numbers import loads_finite, refuse_non_finite
+from mock_server.core.seed import read_seed_file
 from tests.monitor_server.payloads import context_payload, hash_of
 
 NOT_NUMBERS = ["NaN", "Infinity", "-Infinity", "1e999", "-1e999"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_server.state import MockState
+from mock_server.core.state import MockState
 
 
 class AdminHandlers:
@@ -20,7 +20,7 @@ class AdminHandlers:
 
     async def load_seed(self, body: dict[str, Any]) -> tuple[dict, int]:
         # connexion validated the body against SeedDocument, the schema --seed files are
-        # checked against too (mock_server.seed.validate_seed).
+        # checked against too (mock_server.core.seed.validate_seed).
         return self.state.load_seed(body), 201
 
     async def get_clock(self) -> dict[str, Any]:

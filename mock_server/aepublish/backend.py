@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from mock_server.aepublish.judge import AccountLedger, Definition, Fault, ObservationJudge
-from mock_server.clock import MockClock
-from mock_server.errors import (
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import (
     Conflict,
     Forbidden,
     InvalidInput,

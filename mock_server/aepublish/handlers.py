@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
-from mock_server.errors import Unauthorized
+from mock_server.core.errors import Unauthorized
 
 if TYPE_CHECKING:
-    from mock_server.state import MockState
+    from mock_server.core.state import MockState
 
 
 class AepublishHandlers:

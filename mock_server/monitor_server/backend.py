@@ -14,8 +14,8 @@ import threading
 from datetime import datetime, timezone
 from typing import Any
 
-from mock_server.clock import MockClock
-from mock_server.errors import Conflict, InvalidInput
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import Conflict, InvalidInput
 from mock_server.monitor_server.paging import HashIndex, page_of
 from mock_server.monitor_server.records import (
     METRIC_NUMBER_FIELDS,

@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 from connexion.lifecycle import ConnexionResponse
 
+from mock_server.core.state import MockState
 from mock_server.monitor_server.backend import MonitorServerBackend
-from mock_server.state import MockState
 
 API = "/api/v1"
 

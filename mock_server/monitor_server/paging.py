@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from mock_server.errors import NotFound
+from mock_server.core.errors import NotFound
 
 # --------------------------------------------------------------------------- paging
 

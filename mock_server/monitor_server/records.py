@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from mock_server.errors import InvalidInput
+from mock_server.core.errors import InvalidInput
 
 BAD_DESCRIPTION = "Bad description format"  # the real server's message, kept for clients
 

@@ -15,8 +15,8 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mock_server.clock import MockClock
-from mock_server.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from mock_server.preservica.checks import (
     as_list,
     build_point,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mock_server.errors import InvalidInput
+from mock_server.core.errors import InvalidInput
 from mock_server.preservica.records import (
     MONITOR_STATUSES,
     Monitor,

@@ -9,9 +9,9 @@ from urllib.parse import quote_plus
 from connexion.context import scope
 from starlette.datastructures import URL, QueryParams
 
-from mock_server.errors import Unauthorized
+from mock_server.core.errors import Unauthorized
+from mock_server.core.state import MockState
 from mock_server.preservica.backend import PreservicaBackend
-from mock_server.state import MockState
 
 # Preservica's monitor API wraps every answer in this envelope; `version` is its format.
 ENVELOPE_VERSION = 1

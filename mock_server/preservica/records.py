@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from mock_server.errors import InvalidInput
+from mock_server.core.errors import InvalidInput
 
 MONITOR_CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
 MONITOR_STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")

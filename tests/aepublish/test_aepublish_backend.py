@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from mock_server.aepublish.backend import TOKEN_LIFETIME, AepublishBackend
-from mock_server.errors import (
+from mock_server.core.errors import (
     Conflict,
     Forbidden,
     InvalidInput,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mock_server.clock import MockClock
+from mock_server.core.clock import MockClock
 from mock_server.monitor_server.backend import MonitorServerBackend
 
 PAGE_SIZE = 3  # small, so that paging edges need a handful of records, not 500

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mock_server.errors import Conflict, InvalidInput, NotFound
+from mock_server.core.errors import Conflict, InvalidInput, NotFound
 from mock_server.monitor_server.paging import page_window
 from tests.conftest import START
 from tests.monitor_server.payloads import (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mock_server.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from mock_server.preservica.backend import (
     MESSAGE_STATUSES,
     MONITOR_CATEGORIES,

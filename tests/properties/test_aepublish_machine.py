@@ -30,8 +30,8 @@ from hypothesis.stateful import (
 )
 
 from mock_server.aepublish.backend import TOKEN_LIFETIME, AepublishBackend
-from mock_server.clock import MockClock
-from mock_server.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge, Unauthorized
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge, Unauthorized
 from tests.conftest import START
 from tests.properties._support import assert_machine_fails, machine_settings, refused
 

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from mock_server.clock import MockClock
-from mock_server.errors import Conflict, InvalidInput, NotFound
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import Conflict, InvalidInput, NotFound
 from mock_server.monitor_server.backend import MonitorServerBackend
 from tests.conftest import START
 from tests.properties._support import assert_machine_fails, machine_settings, refused

@@ -24,8 +24,8 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from mock_server.clock import MockClock
-from mock_server.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from mock_server.core.clock import MockClock
+from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from mock_server.preservica.backend import PreservicaBackend
 from tests.conftest import START
 from tests.properties._support import assert_machine_fails, machine_settings, refused

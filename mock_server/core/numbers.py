@@ -14,7 +14,7 @@ import json
 import math
 from typing import Any
 
-from mock_server.errors import InvalidInput
+from mock_server.core.errors import InvalidInput
 
 
 def _refuse_constant(name: str) -> Any:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server.aepublish.backend import AepublishBackend
-from mock_server.clock import MockClock
-from mock_server.config import MockConfig
-from mock_server.finite import refuse_non_finite
+from mock_server.core.clock import MockClock
+from mock_server.core.config import MockConfig
+from mock_server.core.numbers import refuse_non_finite
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 

@@ -14,13 +14,14 @@ from typing import Any
 import yaml
 from connexion.json_schema import Draft4RequestValidator
 
-from mock_server.errors import InvalidInput
-from mock_server.finite import loads_finite
-from mock_server.state import MockState
+from mock_server.core.errors import InvalidInput
+from mock_server.core.numbers import loads_finite
+from mock_server.core.state import MockState
 
-DATA_DIR = Path(__file__).parent / "data"
+_PACKAGE = Path(__file__).parents[1]  # mock_server/, which holds data/ and specs/
+DATA_DIR = _PACKAGE / "data"
 DEMO_SEED = DATA_DIR / "demo_seed.yaml"
-ADMIN_SPEC = Path(__file__).parent / "specs" / "mock_admin.yaml"
+ADMIN_SPEC = _PACKAGE / "specs" / "mock_admin.yaml"
 
 
 @cache
