@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mock_server import MockConfig, create_app
-from mock_server.fastlane import FastLaneMiddleware
+from mock_server._connexion.fastlane import FastLaneMiddleware
 from tests.contract.contract import SPECS
 
 APP = create_app(MockConfig(empty=True))

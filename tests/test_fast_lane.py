@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.routing import ChainedRoutingMiddleware
+from mock_server._connexion.routing import ChainedRoutingMiddleware
 from tests.contract.contract import build_app, reseed
 from tests.contract.seed import (
     ALERT_LOGIC_ACCOUNT,

@@ -18,7 +18,7 @@ class MockConfig:
     max_batch: int = 1000
     #: Validate every response against the spec (on in the test suite, off when serving).
     validate_responses: bool = False
-    #: Answer valid requests through ``mock_server.fastlane`` (off: connexion alone).
+    #: Answer valid requests through ``mock_server._connexion.fastlane`` (off: connexion alone).
     fast_lane: bool = True
     #: Seed document to load at start; ``None`` loads the demo data set unless ``empty``.
     seed: Path | None = None

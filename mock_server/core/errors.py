@@ -1,7 +1,7 @@
 """Domain errors raised by the backends.
 
-Backends know nothing of HTTP: they raise these, and ``mock_server.problems`` turns each
-into a status code and a JSON problem body in one place.
+Backends know nothing of HTTP: they raise these, and ``mock_server._connexion.problems``
+turns each into a status code and a JSON problem body in one place.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ RFC 8259 JSON has no NaN or Infinity, but Python's json module reads ``NaN``,
 back out as text no strict JSON parser reads (or, from a fast encoder, as ``null`` where
 the spec promises a number). Request bodies are parsed by ``loads_finite`` (a 400 names
 the culprit) and seeds are checked by ``refuse_non_finite``, so every answer can be written
-by orjson with no scan for them (``mock_server.jsonify``).
+by orjson with no scan for them (``mock_server._connexion.jsonify``).
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ from hypothesis import strategies as st  # noqa: E402
 from starlette.responses import PlainTextResponse  # noqa: E402
 from starlette.routing import Mount, Route, Router  # noqa: E402
 
-from mock_server.routing import PrefixIndexedRouter  # noqa: E402
+from mock_server._connexion.routing import PrefixIndexedRouter  # noqa: E402
 
 
 class _endpoint:  # an ASGI app: a class, so Route does not wrap it as a request handler

@@ -119,7 +119,7 @@ def test_path_parameter_with_newline_is_a_declared_404_when_publishing():
 #
 # Fixed (routing.py answers the 405 itself); found by schemathesis' allow_header_conformance
 # check, which is now among contract.CHECKS.
-# Owner: mock_server/routing.py (connexion/starlette add one route per operation).
+# Owner: mock_server/_connexion/routing.py (connexion/starlette add one route per operation).
 # Request: a method a path does not serve, e.g. OPTIONS or PUT /api/v1/sessions/.
 # Expected: 405 with `Allow` listing every method of the path (RFC 9110 §15.5.6): GET, POST.
 # Actual: 405 `Allow: GET, HEAD`, the methods of the first route matching the path only;

@@ -30,7 +30,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
 
-from mock_server.validation import PreparedRequestValidationMiddleware
+from mock_server._connexion.validation import PreparedRequestValidationMiddleware
 
 
 def literal_prefix(route: BaseRoute) -> str:

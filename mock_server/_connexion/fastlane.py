@@ -11,9 +11,9 @@ routes to an operation it has prepared, it runs connexion's own pieces in a row:
 routes (one ``starlette`` route per operation, the same order, tried only when their
 literal prefix fits), the same security functions, the same parameter parsing and
 validation, the same handler arguments (as ``prep_kwargs`` builds them, planned once per
-operation: ``mock_server.arguments``) and response building, and, when the app validates
-responses, connexion's response validation. A JSON body is parsed once by
-the validator's parser and checked by the operation's compiled schema validator.
+operation: ``mock_server._connexion.arguments``) and response building, and, when the app
+validates responses, connexion's response validation. A JSON body is parsed once by the
+validator's parser and checked by the operation's compiled schema validator.
 
 It never answers a refusal itself: the first check that would fail (no credentials, an
 unknown or invalid parameter, a body that is not JSON or not valid, a 405, a path that
@@ -46,15 +46,15 @@ from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mock_server.arguments import ArgumentPlan
-from mock_server.core.numbers import loads_finite
-from mock_server.jsonify import FastJsonifier
-from mock_server.routing import RouteIndex, match_routes
-from mock_server.validation import (
+from mock_server._connexion.arguments import ArgumentPlan
+from mock_server._connexion.jsonify import FastJsonifier
+from mock_server._connexion.routing import RouteIndex, match_routes
+from mock_server._connexion.validation import (
     BodyChecks,
     PreparedJSONBodyValidator,
     PreparedRequestValidationOperation,
 )
+from mock_server.core.numbers import loads_finite
 
 #: Where a prepared response waits for connexion's response validation to send it.
 _RESPONSE = "mock_server.fast_lane_response"
