@@ -4,8 +4,8 @@ connexion 3.3 works out on every request which parameters an operation has, deep
 their defaults and sanitizes every name (about a tenth of a W1 request). ``ArgumentPlan``
 does that per operation and keeps, per request, only what depends on the request. It
 covers what the fast lane serves: path, query and JSON body arguments plus the security
-context; forms and files stay with connexion. ``tests/test_arguments.py`` checks it gives
-what ``prep_kwargs`` gives.
+context; forms and files stay with connexion. ``tests/_connexion/test_arguments.py`` checks
+it gives what ``prep_kwargs`` gives.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""NaN and the infinities never get in (``mock_server.core.numbers``): JSON has no such numbers,
-Python's json module reads them, and the mock's encoder relies on never meeting one."""
+"""NaN and the infinities never get in (``mock_server.core.numbers``): JSON has no such
+numbers, Python's json module reads them, and the mock's encoder relies on never meeting one."""
 
 from __future__ import annotations
 
