@@ -20,10 +20,11 @@ from mock_server._connexion.operations import (
 from mock_server._connexion.problems import mock_error_response, undecodable_body_response
 from mock_server._connexion.security import security_map_for
 from mock_server._connexion.validation import PreparedURIParser
-from mock_server.core.config import MockConfig
+from mock_server.core.config import LENIENT_APIS, MockConfig
 from mock_server.core.errors import MockError
 from mock_server.core.seed import load_initial_data
 from mock_server.core.state import MockState
+from mock_server.monitor_server.routing import RealServerRouting
 
 SPEC_DIR = Path(__file__).parent / "specs"
 
@@ -54,10 +55,13 @@ def create_app(
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
+    front: list[type] = []
+    if "monitor_server" in config.apis:  # the real server's answers before its operations
+        front.append(RealServerRouting)
     app = MockApp(
         __name__,
         specification_dir=SPEC_DIR,
-        middlewares=middlewares(fast_lane=config.fast_lane),
+        middlewares=[*front, *middlewares(fast_lane=config.fast_lane)],
         jsonifier=JSONIFIER,
     )
     for api in config.apis:
@@ -69,6 +73,7 @@ def create_app(
             resolver=Resolver(function_resolver=_handler_resolver(handlers)),
             security_map=security_map_for(handlers),
             strict_validation=True,
+            report_only=api in LENIENT_APIS and not config.strict,
             uri_parser_class=PreparedURIParser,
             validate_responses=config.validate_responses,
             swagger_ui_options=swagger_ui_options(api),

@@ -53,6 +53,8 @@ from mock_server._connexion.validation import (
     BodyChecks,
     PreparedJSONBodyValidator,
     PreparedRequestValidationOperation,
+    read_body,
+    replaying,
 )
 from mock_server.core.numbers import loads_finite
 
@@ -283,8 +285,8 @@ class FastLaneMiddleware(SpecMiddleware):
         operation, path_params = found
         body = b""
         if operation.reads_body:
-            body = await _read_body(receive)
-            receive = _replaying(body, receive)
+            body = await read_body(receive)
+            receive = replaying(body, receive)
         # The fast lane writes path parameters and the security context on a copy, so a
         # request it gives up on reaches connexion as it came.
         fast_scope = dict(scope)
@@ -292,29 +294,3 @@ class FastLaneMiddleware(SpecMiddleware):
         fast_scope["extensions"] = {**scope.get("extensions", {}), "connexion_context": {}}
         if not await operation.answer(fast_scope, receive, send, body):
             await self.app(scope, receive, send)
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":  # a disconnect: nothing more will come
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """A receive channel giving ``body`` once, then the original channel's messages."""
-    pending = True
-
-    async def replay() -> dict:
-        nonlocal pending
-        if pending:
-            pending = False
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.problem import problem
 
@@ -26,6 +27,13 @@ def status_of(error: errors.MockError) -> int:
 
 def mock_error_response(request: ConnexionRequest, error: Exception) -> ConnexionResponse:
     assert isinstance(error, errors.MockError)
+    if error.body is not None:  # the real service's own answer to this refusal
+        return ConnexionResponse(
+            status_code=status_of(error),
+            mimetype="application/json",
+            content_type="application/json",
+            body=orjson.dumps(error.body),
+        )
     return problem(
         status=status_of(error), title=error.title, detail=error.detail, ext=error.extra or None
     )

@@ -19,9 +19,14 @@ import functools
 import logging
 from typing import Any
 
+import orjson
 from connexion import utils
 from connexion.datastructures import MediaTypeDict
-from connexion.exceptions import BadRequestProblem, UnsupportedMediaTypeProblem
+from connexion.exceptions import (
+    BadRequestProblem,
+    ProblemException,
+    UnsupportedMediaTypeProblem,
+)
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -31,7 +36,7 @@ from connexion.middleware.request_validation import (
 from connexion.uri_parsing import OpenAPIURIParser
 from connexion.validators import JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from mock_server.core.numbers import loads_finite
 
@@ -277,7 +282,14 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
         self._bodies[mime_type] = found
         return found
 
+    #: Report (do not refuse) what breaks the contract: the API answers such requests
+    #: anyway, as the real service does.
+    report_only = False
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.report_only:
+            await self._report(scope, receive, send)
+            return
         self._parameter_validator.validate(scope)
         mime_type, encoding = self.extract_content_type(scope["headers"])
         self.validate_mime_type(mime_type)
@@ -293,15 +305,95 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
                 receive, scope = await validator.wrap_receive(receive, scope=scope)
         await self.next_app(scope, receive, send)
 
+    async def _report(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run every check, note what fails (``VIOLATIONS`` in the scope's extensions, and
+        the ``X-Mock-Contract-Violations`` header of the answer), pass the request on as
+        it came."""
+        violations: list[str] = []
+        try:
+            self._parameter_validator.validate(scope)
+        except ProblemException as problem:
+            violations.append(str(problem.detail))
+        mime_type, encoding = self.extract_content_type(scope["headers"])
+        try:
+            self.validate_mime_type(mime_type)
+        except ProblemException as problem:
+            violations.append(str(problem.detail))
+        else:
+            body_validation = self._body_validation(mime_type)
+            if body_validation is not None and body_validation[0] is not None:
+                validator_cls, arguments = body_validation
+                body = await read_body(receive)
+                receive = replaying(body, receive)
+                validator = validator_cls(encoding=encoding, **arguments)
+                try:
+                    await validator.wrap_receive(replaying(body, receive), scope=dict(scope))
+                except (ProblemException, ValueError) as problem:
+                    violations.append(str(getattr(problem, "detail", problem)))
+        scope.setdefault("extensions", {})[VIOLATIONS] = violations
+        if violations:
+            send = _with_violations_header(send, violations)
+        await self.next_app(scope, receive, send)
+
+
+#: Where the contract violations of a request are noted (in the ASGI scope's extensions).
+VIOLATIONS = "mock_server.contract_violations"
+VIOLATIONS_HEADER = b"x-mock-contract-violations"
+_HEADER_LIMIT = 2000  # a header carries the first few; the journal keeps them all
+
+
+def _with_violations_header(send: Send, violations: list[str]) -> Send:
+    value = orjson.dumps([v[:300] for v in violations][:10])[:_HEADER_LIMIT]
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [*message.get("headers", []), (VIOLATIONS_HEADER, value)]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
+
+
+async def read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # a disconnect: nothing more will come
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A receive channel giving ``body`` once, then the original channel's messages."""
+    pending = True
+
+    async def replay() -> Message:
+        nonlocal pending
+        if pending:
+            pending = False
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
 
 class PreparedRequestValidationAPI(RequestValidationAPI):
+    def __init__(self, *args: Any, report_only: bool = False, **kwargs: Any) -> None:
+        self.report_only = report_only
+        super().__init__(*args, **kwargs)
+
     def make_operation(self, operation: Any) -> RequestValidationOperation:
-        return PreparedRequestValidationOperation(
+        prepared = PreparedRequestValidationOperation(
             self.next_app,
             operation=operation,
             strict_validation=self.strict_validation,
             validator_map=self.validator_map,
         )
+        prepared.report_only = self.report_only
+        return prepared
 
 
 class PreparedRequestValidationMiddleware(RequestValidationMiddleware):

@@ -7,6 +7,9 @@ from pathlib import Path
 
 # Order matters: connexion mounts every API at the same base path and tries them in order.
 ALL_APIS: tuple[str, ...] = ("admin", "preservica", "monitor_server", "aepublish")
+#: APIs whose real service answers requests off its contract: the mock answers them too,
+#: noting what is off (unless ``strict``).
+LENIENT_APIS = frozenset({"monitor_server"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ class MockConfig:
     #: Seed document to load at start; ``None`` loads the demo data set unless ``empty``.
     seed: Path | None = None
     empty: bool = False
+    #: Refuse every request that breaks its API's contract (400/415 problem), also where
+    #: the real service answers it anyway (monitor-server).
+    strict: bool = False
 
     def __post_init__(self) -> None:
         unknown = set(self.apis) - set(ALL_APIS)

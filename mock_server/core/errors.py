@@ -11,13 +11,18 @@ from typing import Any
 
 class MockError(Exception):
     """A request the mock refuses. ``detail`` is shown to the client; ``extra`` is merged
-    into the problem body (e.g. ``{"message": ...}`` where a real service says so)."""
+    into the problem body (e.g. ``{"message": ...}`` where a real service says so).
+
+    ``body``: where the real service answers this refusal with a body of its own (not a
+    problem document), that body, sent as it is.
+    """
 
     title = "Bad Request"
 
-    def __init__(self, detail: str, **extra: Any) -> None:
+    def __init__(self, detail: str, *, body: Any = None, **extra: Any) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.body = body
         self.extra = extra
 
 

@@ -1,37 +1,109 @@
 """HTTP side of the monitor-server mock: one method per operationId of
-``specs/monitor_server.yaml``. The rules live in ``MonitorServerBackend``."""
+``specs/monitor_server.yaml``. The rules live in ``MonitorServerBackend``.
+
+What is HTTP here is the real server's: the request is read as Flask reads it
+(``flask_request``), a page holds ``prev_url`` / ``next_url`` built as its ``url_for``
+builds them (``rules``), an empty page is a 204 with no body, and a page out of range is
+flask-restx's 404 message, with its "did you mean" list.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
+from connexion.context import receive, scope
 from connexion.lifecycle import ConnexionResponse
 
+from mock_server.core.errors import InvalidInput, NotFound
 from mock_server.core.state import MockState
-from mock_server.monitor_server.backend import MonitorServerBackend
+from mock_server.monitor_server.backend import (
+    DEFAULT_RESOURCE_ELEMENTS,
+    MonitorServerBackend,
+    Page,
+    PageNotFound,
+    SessionFlags,
+)
+from mock_server.monitor_server.flask_request import FlaskRequest
+from mock_server.monitor_server.rules import BY_RULE, BuildError, did_you_mean
 
-API = "/api/v1"
-
+V1 = "/api/v1"
 Answer = tuple[Any, int] | ConnexionResponse
 
+#: werkzeug's text for a 404, which flask-restx completes with its "did you mean".
+NOT_FOUND_TEXT = (
+    "The requested URL was not found on the server. If you entered the URL manually please "
+    "check your spelling and try again."
+)
 
-def _segment(value: str) -> str:
-    return quote(value, safe="")
+
+def _no_content() -> ConnexionResponse:
+    # The real server's 204 keeps its JSON content type and sends no body.
+    return ConnexionResponse(status_code=204, content_type="application/json")
 
 
-def _page_answer(result: dict[str, Any], envelope: str, route: str) -> Answer:
-    """The real server's page: 204 with no body when empty, else the items with relative
-    ``prev_url`` / ``next_url`` to the route that was requested (absent at the ends)."""
-    if not result[envelope]:
-        # A bare (None, 204) makes connexion guess a content type among the operation's
-        # several; a ready response carries none, as a body-less 204 should.
-        return ConnexionResponse(status_code=204)
-    body: dict[str, Any] = {envelope: result[envelope], "total_page": result["total_page"]}
-    for link, page in (("prev_url", result["prev_page"]), ("next_url", result["next_page"])):
-        if page is not None:
-            body[link] = f"{route}?page={page}"
-    return body, 200
+async def _request(with_body: bool) -> FlaskRequest:
+    current = scope._get_current_object()
+    body = b""
+    if with_body:
+        chunks = []
+        while True:
+            message = await receive()
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+    return FlaskRequest.from_scope(current, body)
+
+
+class _Listing:
+    """A paged route: the real server's rule, and how its page is written.
+
+    Most pages are ``{items_name: [...]}`` (204 with no body when empty; absent links left
+    out). A few are a record naming what is listed (``record``: component, pipeline...),
+    always 200, their absent links null.
+    """
+
+    def __init__(self, rule: str, items_name: str, **record: Any) -> None:
+        self.rule = BY_RULE[f"{V1}{rule}"]
+        self.items_name = items_name
+        self.record = record or None
+
+    async def answer(self, list_page: Callable[[int], Page | None], **view_args: Any) -> Answer:
+        """``view_args``: the path's values as the real server's router gives them, the
+        rule's defaults included (they take part in its links)."""
+        request = await _request(with_body=True)
+        try:
+            page = list_page(request.page())
+        except PageNotFound as error:
+            help_text = did_you_mean(request.path)
+            message = f"{NOT_FOUND_TEXT[:-1]}. {help_text}" if help_text else NOT_FOUND_TEXT
+            raise NotFound(error.detail, body={"message": message}) from error
+        if page is None:  # the real server's early "nothing here" (SCM filters)
+            return _no_content()
+        links = self._links(page, view_args, request)
+        if self.record is None:
+            if not page.items:
+                return _no_content()
+            return {self.items_name: page.items, **links, "total_page": page.pages}, 200
+        body = {**self.record, self.items_name: page.items, "prev_url": None, "next_url": None}
+        return {**body, **links, "total_page": page.pages}, 200
+
+    def _links(self, page: Page, view_args: dict[str, Any], request: FlaskRequest) -> dict:
+        """``prev_url`` / ``next_url`` as the real server's ``url_for`` writes them: the
+        path's values, then the query's names (first values; a name may override a path
+        value), the page set anew."""
+        links = {}
+        for name, number in (("prev_url", page.prev_page), ("next_url", page.next_page)):
+            if number is None:
+                continue
+            try:
+                links[name] = self.rule.build({**view_args, **request.args, "page": number})
+            except BuildError as error:
+                raise InvalidInput(
+                    f"the page links cannot be built: {error} (the real server fails with a 500)"
+                ) from error
+        return links
 
 
 class MonitorServerHandlers:
@@ -42,88 +114,350 @@ class MonitorServerHandlers:
     def _backend(self) -> MonitorServerBackend:
         return self._state.monitor_server
 
+    async def _write(self, create: Callable[[Any], dict[str, Any]]) -> Answer:
+        request = await _request(with_body=True)
+        return create(request.json()), 201
+
     # ------------------------------------------------------------------ sessions
 
-    async def create_session(self, body: Any) -> Answer:
-        return self._backend.create_session(body), 201
+    async def create_session(self) -> Answer:
+        return await self._write(self._backend.create_session)
 
-    async def list_sessions(self, page: int = 1) -> Answer:
-        result = self._backend.list_sessions(page=page)
-        return _page_answer(result, "sessions", f"{API}/sessions/")
+    async def create_session_at(self, session_hash: str) -> Answer:
+        return await self._write(lambda body: self._backend.create_session(body, session_hash))
 
-    async def list_sessions_by_prefix(self, session_prefix: str, page: int = 1) -> Answer:
-        result = self._backend.list_sessions(prefix=session_prefix, page=page)
-        return _page_answer(result, "sessions", f"{API}/sessions/{_segment(session_prefix)}")
+    async def list_sessions(self) -> Answer:
+        flags = await _session_flags()
+        return await _Listing("/sessions/", "sessions").answer(
+            lambda page: self._backend.list_sessions(page=page, flags=flags), session_hash=None
+        )
+
+    async def list_sessions_by_prefix(self, session_hash: str) -> Answer:
+        flags = await _session_flags()
+        return await _Listing("/sessions/<string:session_hash>", "sessions").answer(
+            lambda page: self._backend.list_sessions(session_hash, page, flags),
+            session_hash=session_hash,
+        )
 
     async def count_sessions(self) -> Answer:
         return self._backend.count_sessions(), 200
 
-    async def count_sessions_slash(self) -> Answer:
-        return await self.count_sessions()
+    async def list_session_metrics(self, session_hash: str) -> Answer:
+        return await _Listing("/sessions/<string:session_hash>/metrics", "metrics").answer(
+            lambda page: self._backend.list_session_metrics(session_hash, page),
+            session_hash=session_hash,
+        )
 
-    async def list_session_metrics(self, session_h: str, page: int = 1) -> Answer:
-        return self._session_metrics(session_h, page, trailing="")
-
-    async def list_session_metrics_slash(self, session_h: str, page: int = 1) -> Answer:
-        return self._session_metrics(session_h, page, trailing="/")
-
-    def _session_metrics(self, session_h: str, page: int, trailing: str) -> Answer:
-        result = self._backend.list_session_metrics(session_h, page=page)
-        route = f"{API}/sessions/{_segment(session_h)}/metrics{trailing}"
-        return _page_answer(result, "metrics", route)
-
-    async def count_session_metrics(self, session_h: str) -> Answer:
-        return self._backend.count_session_metrics(session_h), 200
-
-    async def count_session_metrics_slash(self, session_h: str) -> Answer:
-        return await self.count_session_metrics(session_h)
+    async def count_session_metrics(self, session_hash: str) -> Answer:
+        return self._backend.count_session_metrics(session_hash), 200
 
     # ------------------------------------------------------------------ contexts
 
-    async def create_context(self, body: Any) -> Answer:
-        return self._backend.create_context(body), 201
+    async def create_context(self) -> Answer:
+        return await self._write(self._backend.create_context)
 
-    async def list_contexts(self, page: int = 1) -> Answer:
-        result = self._backend.list_contexts(page=page)
-        return _page_answer(result, "contexts", f"{API}/contexts/")
+    async def create_context_at(self, environ_hash: str) -> Answer:
+        # The real server reads the hash from the body only.
+        return await self._write(self._backend.create_context)
 
-    async def list_contexts_by_prefix(self, context_prefix: str, page: int = 1) -> Answer:
-        result = self._backend.list_contexts(prefix=context_prefix, page=page)
-        return _page_answer(result, "contexts", f"{API}/contexts/{_segment(context_prefix)}")
+    async def list_contexts(self) -> Answer:
+        return await _Listing("/contexts/", "contexts").answer(
+            lambda page: self._backend.list_contexts(page=page), environ_hash=None
+        )
+
+    async def list_contexts_by_prefix(self, environ_hash: str) -> Answer:
+        return await _Listing("/contexts/<string:environ_hash>", "contexts").answer(
+            lambda page: self._backend.list_contexts(environ_hash, page),
+            environ_hash=environ_hash,
+        )
 
     async def count_contexts(self) -> Answer:
         return self._backend.count_contexts(), 200
 
-    async def count_contexts_slash(self) -> Answer:
-        return await self.count_contexts()
+    async def list_context_metrics(self, context_hash: str) -> Answer:
+        return await _Listing("/contexts/<string:context_hash>/metrics", "metrics").answer(
+            lambda page: self._backend.list_context_metrics(context_hash, page),
+            context_hash=context_hash,
+        )
 
-    async def list_context_metrics(self, context_h: str, page: int = 1) -> Answer:
-        return self._context_metrics(context_h, page, trailing="")
-
-    async def list_context_metrics_slash(self, context_h: str, page: int = 1) -> Answer:
-        return self._context_metrics(context_h, page, trailing="/")
-
-    def _context_metrics(self, context_h: str, page: int, trailing: str) -> Answer:
-        result = self._backend.list_context_metrics(context_h, page=page)
-        route = f"{API}/contexts/{_segment(context_h)}/metrics{trailing}"
-        return _page_answer(result, "metrics", route)
-
-    async def count_context_metrics(self, context_h: str) -> Answer:
-        return self._backend.count_context_metrics(context_h), 200
-
-    async def count_context_metrics_slash(self, context_h: str) -> Answer:
-        return await self.count_context_metrics(context_h)
+    async def count_context_metrics(self, context_hash: str) -> Answer:
+        return self._backend.count_context_metrics(context_hash), 200
 
     # ------------------------------------------------------------------ metrics
 
-    async def create_metric(self, body: Any) -> Answer:
-        return self._backend.create_metric(body), 201
+    async def create_metric(self) -> Answer:
+        return await self._write(self._backend.create_metric)
 
-    async def list_metrics(self, page: int = 1) -> Answer:
-        return _page_answer(self._backend.list_metrics(page=page), "metrics", f"{API}/metrics/")
+    async def list_metrics(self) -> Answer:
+        return await _Listing("/metrics/", "metrics").answer(self._backend.list_metrics)
 
     async def count_metrics(self) -> Answer:
         return self._backend.count_metrics(), 200
 
-    async def count_metrics_slash(self) -> Answer:
-        return await self.count_metrics()
+    # ------------------------------------------------------------------ items, variants
+
+    async def list_item_metrics(self, item: str) -> Answer:
+        return await _Listing("/items/<string:item>/metrics", "metrics").answer(
+            lambda page: self._backend.list_item_metrics(item, page), item=item
+        )
+
+    async def count_item_metrics(self, item: str) -> Answer:
+        return self._backend.count_item_metrics(item), 200
+
+    async def list_item_metrics_like(self, item: str) -> Answer:
+        return await _Listing("/items/like/<string:item>/metrics", "metrics").answer(
+            lambda page: self._backend.list_item_metrics_like(item, page), item=item
+        )
+
+    async def list_variant_metrics(self, variant: str) -> Answer:
+        return await _Listing("/variants/<string:variant>/metrics", "metrics").answer(
+            lambda page: self._backend.list_variant_metrics(variant, page), variant=variant
+        )
+
+    async def count_variant_metrics(self, variant: str) -> Answer:
+        return self._backend.count_variant_metrics(variant), 200
+
+    async def list_variant_metrics_like(self, variant: str) -> Answer:
+        return await _Listing("/variants/like/<string:variant>/metrics", "metrics").answer(
+            lambda page: self._backend.list_variant_metrics_like(variant, page),
+            variant=variant,
+        )
+
+    # ------------------------------------------------------------------ filters
+
+    async def list_scope_metrics(self, scope: str) -> Answer:
+        return await _Listing("/filters/scope/<string:scope>/metrics", "metrics").answer(
+            lambda page: self._backend.list_scope_metrics(scope, page), scope=scope
+        )
+
+    async def count_scope_metrics(self, scope: str) -> Answer:
+        return self._backend.count_scope_metrics(scope), 200
+
+    async def list_scm_metrics(self, scm_id: str) -> Answer:
+        return await _Listing("/filters/scm/<string:scm_id>/metrics", "metrics").answer(
+            lambda page: self._backend.list_scm_metrics(scm_id, page), scm_id=scm_id
+        )
+
+    async def count_scm_metrics(self, scm: str) -> Answer:
+        return self._backend.count_scm_metrics(scm), 200
+
+    async def list_scm_sessions(self, scm_id: str) -> Answer:
+        return await _Listing("/filters/scm/<string:scm_id>/sessions", "sessions").answer(
+            lambda page: self._backend.list_scm_sessions(scm_id, page), scm_id=scm_id
+        )
+
+    # ------------------------------------------------------------------ components
+
+    async def list_components(self) -> Answer:
+        return await _Listing("/components/", "components").answer(
+            lambda page: self._backend.list_components(page=page), component=None
+        )
+
+    async def list_components_by_prefix(self, component: str) -> Answer:
+        return await _Listing("/components/<string:component>", "components").answer(
+            lambda page: self._backend.list_components(component, page), component=component
+        )
+
+    async def count_components(self) -> Answer:
+        return self._backend.count_components(), 200
+
+    async def list_metrics_without_component(self) -> Answer:
+        return await _Listing("/components/metrics", "metrics").answer(
+            lambda page: self._backend.list_component_metrics("", page), component=None
+        )
+
+    async def list_component_metrics(self, component: str) -> Answer:
+        return await _Listing("/components/<string:component>/metrics", "metrics").answer(
+            lambda page: self._backend.list_component_metrics(component, page),
+            component=component,
+        )
+
+    async def list_component_pipelines(self, component: str) -> Answer:
+        listing = _Listing(
+            "/components/<string:component>/pipelines", "pipelines", component=component
+        )
+        return await listing.answer(
+            lambda page: self._backend.list_component_pipelines(component, page),
+            component=component,
+        )
+
+    async def list_component_pipeline_builds(self, component: str, pipeline: str) -> Answer:
+        listing = _Listing(
+            "/components/<string:component>/pipelines/<string:pipeline>/builds",
+            "builds",
+            component=component,
+            pipeline=pipeline,
+        )
+        return await listing.answer(
+            lambda page: self._backend.list_component_builds(component, pipeline, page),
+            component=component,
+            pipeline=pipeline,
+        )
+
+    async def list_component_pipeline_build_sessions(
+        self, component: str, pipeline: str, build_no: str
+    ) -> Answer:
+        listing = _Listing(
+            "/components/<string:component>/pipelines/<string:pipeline>/builds/"
+            "<string:build_no>/sessions",
+            "sessions",
+            component=component,
+            pipeline=pipeline,
+            build=build_no,
+        )
+        return await listing.answer(
+            lambda page: self._backend.list_component_build_sessions(
+                component, pipeline, build_no, page
+            ),
+            component=component,
+            pipeline=pipeline,
+            build_no=build_no,
+        )
+
+    async def list_item_metrics_without_component(self, item: str) -> Answer:
+        return await _Listing("/components/items/<string:item>/metrics", "metrics").answer(
+            lambda page: self._backend.list_component_item_metrics("", item, page),
+            item=item,
+            component=None,
+        )
+
+    async def list_component_item_metrics(self, component: str, item: str) -> Answer:
+        rule = "/components/<string:component>/items/<string:item>/metrics"
+        return await _Listing(rule, "metrics").answer(
+            lambda page: self._backend.list_component_item_metrics(component, item, page),
+            component=component,
+            item=item,
+        )
+
+    async def list_variant_metrics_without_component(self, variant: str) -> Answer:
+        rule = "/components/variants/<string:variant>/metrics"
+        return await _Listing(rule, "metrics").answer(
+            lambda page: self._backend.list_component_variant_metrics("", variant, page),
+            variant=variant,
+            component=None,
+        )
+
+    async def list_component_variant_metrics(self, component: str, variant: str) -> Answer:
+        rule = "/components/<string:component>/variants/<string:variant>/metrics"
+        return await _Listing(rule, "metrics").answer(
+            lambda page: self._backend.list_component_variant_metrics(component, variant, page),
+            component=component,
+            variant=variant,
+        )
+
+    # ------------------------------------------------------------------ pipelines
+
+    async def list_pipelines(self) -> Answer:
+        pipelines = self._backend.list_pipelines()
+        if not pipelines:
+            return _no_content()
+        return {"pipelines": pipelines}, 200
+
+    async def list_pipeline_builds(self, pipeline: str) -> Answer:
+        listing = _Listing("/pipelines/<string:pipeline>/builds", "builds", pipeline=pipeline)
+        return await listing.answer(
+            lambda page: self._backend.list_pipeline_builds(pipeline, page), pipeline=pipeline
+        )
+
+    async def list_pipeline_build_sessions(self, pipeline: str, build_no: str) -> Answer:
+        listing = _Listing(
+            "/pipelines/<string:pipeline>/builds/<string:build_no>/sessions",
+            "sessions",
+            pipeline=pipeline,
+            build=build_no,
+        )
+        return await listing.answer(
+            lambda page: self._backend.list_pipeline_build_sessions(pipeline, build_no, page),
+            pipeline=pipeline,
+            build_no=build_no,
+        )
+
+    # ------------------------------------------------------------------ resources
+
+    def _resources(self, resource: str, most: bool, max_element: Any, **scope: str) -> Answer:
+        metrics = self._backend.resource_metrics(
+            resource, most=most, limit=_element_count(max_element), **scope
+        )
+        return {"metrics": metrics, "prev_url": None, "next_url": None, "total_page": 1}, 200
+
+    async def list_resource_head(self, resource: str) -> Answer:
+        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS)
+
+    async def list_resource_head_limited(self, resource: str, max_element: Any) -> Answer:
+        return self._resources(resource, True, max_element)
+
+    async def list_resource_tail(self, resource: str) -> Answer:
+        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS)
+
+    async def list_resource_tail_limited(self, resource: str, max_element: Any) -> Answer:
+        return self._resources(resource, False, max_element)
+
+    async def list_component_resource_head(self, resource: str, component: str) -> Answer:
+        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, component=component)
+
+    async def list_component_resource_head_limited(
+        self, resource: str, component: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, True, max_element, component=component)
+
+    async def list_component_resource_tail(self, resource: str, component: str) -> Answer:
+        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, component=component)
+
+    async def list_component_resource_tail_limited(
+        self, resource: str, component: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, False, max_element, component=component)
+
+    async def list_pipeline_resource_head(self, resource: str, pipeline: str) -> Answer:
+        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
+
+    async def list_pipeline_resource_head_limited(
+        self, resource: str, pipeline: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, True, max_element, pipeline=pipeline)
+
+    async def list_pipeline_resource_tail(self, resource: str, pipeline: str) -> Answer:
+        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
+
+    async def list_pipeline_resource_tail_limited(
+        self, resource: str, pipeline: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, False, max_element, pipeline=pipeline)
+
+    async def list_build_resource_head(self, resource: str, pipeline: str, build: str) -> Answer:
+        return self._resources(
+            resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
+        )
+
+    async def list_build_resource_head_limited(
+        self, resource: str, pipeline: str, build: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, True, max_element, pipeline=pipeline, build=build)
+
+    async def list_build_resource_tail(self, resource: str, pipeline: str, build: str) -> Answer:
+        return self._resources(
+            resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
+        )
+
+    async def list_build_resource_tail_limited(
+        self, resource: str, pipeline: str, build: str, max_element: Any
+    ) -> Answer:
+        return self._resources(resource, False, max_element, pipeline=pipeline, build=build)
+
+
+def _element_count(max_element: Any) -> int:
+    """werkzeug's ``int`` converter: any run of Unicode digits, read by ``int()``."""
+    return int(str(max_element))
+
+
+async def _session_flags() -> SessionFlags | None:
+    """``with_flags`` (description keys, comma-separated), ``restrict_flags`` (the values
+    they must hold, in the same order; an empty or missing one: any non-empty value) and
+    ``method`` (``match_any``, the default, or anything else for all)."""
+    args = (await _request(with_body=False)).args
+    if not args.get("with_flags", ""):
+        return None
+    keys = args["with_flags"].split(",")
+    values = args.get("restrict_flags", "").split(",")
+    values += [""] * (len(keys) - len(values))
+    return SessionFlags(keys, values, match_all=args.get("method", "match_any") != "match_any")

@@ -20,11 +20,11 @@ class ContextPage:
     """
     Attributes:
         contexts (list[ExecutionContext]):
-        total_page (int):  Example: 1.
+        total_page (int):  Example: 3.
         prev_url (str | Unset): The previous page, relative to the server; absent on the first page. Example:
-            /api/v1/contexts/?page=1.
+            /api/v1/sessions/?page=1.
         next_url (str | Unset): The next page, relative to the server; absent on the last page. Example:
-            /api/v1/contexts/?page=3.
+            /api/v1/sessions/?page=3.
     """
 
     contexts: list[ExecutionContext]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,24 +11,20 @@ T = TypeVar("T", bound="ExecutionContext")
 
 @_attrs_define
 class ExecutionContext:
-    """An execution context as the server renders it.
+    """An execution context as the server answers it.
 
     Example:
-        {'h': 'e9188c68dd9ddeccd0a2f59422d16a2b', 'context_h': 'e9188c68dd9ddeccd0a2f59422d16a2b', 'cpu_count': 8,
-            'cpu_frequency': 2893, 'cpu_type': 'x86_64', 'cpu_vendor': 'Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz',
-            'ram_total': 15747, 'machine_node': 'ci-runner-07.example.org', 'machine_type': 'x86_64', 'machine_arch':
-            '64bit', 'system_info': 'Linux - 6.8.0-31-generic', 'python_info': '3.11.9 (main, Apr  6 2024, 17:59:24) [GCC
-            11.4.0]'}
+        {'h': 'e9188c68dd9ddeccd0a2f59422d16a2b', 'cpu_count': 8, 'cpu_frequency': 2893, 'cpu_type': 'x86_64',
+            'cpu_vendor': 'Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz', 'ram_total': 15747, 'machine_node': 'ci-
+            runner-07.example.org', 'machine_type': 'x86_64', 'machine_arch': '64bit', 'system_info': 'Linux -
+            6.8.0-31-generic', 'python_info': '3.11.9 (main, Apr  6 2024, 17:59:24) [GCC 11.4.0]'}
 
     Attributes:
-        h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
-            0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        context_h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
-            0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        h (str):  Example: e9188c68dd9ddeccd0a2f59422d16a2b.
         cpu_count (int):  Example: 8.
-        cpu_frequency (int): Nominal CPU frequency in MHz, truncated. Example: 2893.
+        cpu_frequency (int): Nominal CPU frequency in MHz, its whole part. Example: 2893.
         cpu_type (str):  Example: x86_64.
-        cpu_vendor (str):  Example: Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz.
+        cpu_vendor (None | str):  Example: Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz.
         ram_total (int):  Example: 15747.
         machine_node (str):  Example: ci-runner-07.example.org.
         machine_type (str):  Example: x86_64.
@@ -38,11 +34,10 @@ class ExecutionContext:
     """
 
     h: str
-    context_h: str
     cpu_count: int
     cpu_frequency: int
     cpu_type: str
-    cpu_vendor: str
+    cpu_vendor: None | str
     ram_total: int
     machine_node: str
     machine_type: str
@@ -54,14 +49,13 @@ class ExecutionContext:
     def to_dict(self) -> dict[str, Any]:
         h = self.h
 
-        context_h = self.context_h
-
         cpu_count = self.cpu_count
 
         cpu_frequency = self.cpu_frequency
 
         cpu_type = self.cpu_type
 
+        cpu_vendor: None | str
         cpu_vendor = self.cpu_vendor
 
         ram_total = self.ram_total
@@ -81,7 +75,6 @@ class ExecutionContext:
         field_dict.update(
             {
                 "h": h,
-                "context_h": context_h,
                 "cpu_count": cpu_count,
                 "cpu_frequency": cpu_frequency,
                 "cpu_type": cpu_type,
@@ -102,15 +95,18 @@ class ExecutionContext:
         d = dict(src_dict)
         h = d.pop("h")
 
-        context_h = d.pop("context_h")
-
         cpu_count = d.pop("cpu_count")
 
         cpu_frequency = d.pop("cpu_frequency")
 
         cpu_type = d.pop("cpu_type")
 
-        cpu_vendor = d.pop("cpu_vendor")
+        def _parse_cpu_vendor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        cpu_vendor = _parse_cpu_vendor(d.pop("cpu_vendor"))
 
         ram_total = d.pop("ram_total")
 
@@ -126,7 +122,6 @@ class ExecutionContext:
 
         execution_context = cls(
             h=h,
-            context_h=context_h,
             cpu_count=cpu_count,
             cpu_frequency=cpu_frequency,
             cpu_type=cpu_type,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,10 +22,10 @@ class ExecutionContextCreate:
             6.8.0-31-generic', 'python_info': '3.11.9 (main, Apr  6 2024, 17:59:24) [GCC 11.4.0]'}
 
     Attributes:
-        h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
+        h (str): An identification key (pytest-monitor writes 32-hex MD5 digests). Example:
             0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         cpu_count (int):  Example: 8.
-        cpu_frequency (float): Nominal CPU frequency in MHz. Example: 2893.204.
+        cpu_frequency (float): Nominal CPU frequency in MHz (stored as its whole part). Example: 2893.204.
         cpu_type (str):  Example: x86_64.
         ram_total (int): Total RAM in MB. Example: 15747.
         machine_node (str):  Example: ci-runner-07.example.org.
@@ -33,7 +33,7 @@ class ExecutionContextCreate:
         machine_arch (str):  Example: 64bit.
         system_info (str):  Example: Linux - 6.8.0-31-generic.
         python_info (str):  Example: 3.11.9 (main, Apr  6 2024, 17:59:24) [GCC 11.4.0].
-        cpu_vendor (str | Unset): Defaults to an empty string. Example: Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz.
+        cpu_vendor (None | str | Unset): Defaults to an empty string. Example: Intel(R) Core(TM) i7-8665U CPU @ 1.90GHz.
     """
 
     h: str
@@ -46,7 +46,7 @@ class ExecutionContextCreate:
     machine_arch: str
     system_info: str
     python_info: str
-    cpu_vendor: str | Unset = UNSET
+    cpu_vendor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,7 +70,11 @@ class ExecutionContextCreate:
 
         python_info = self.python_info
 
-        cpu_vendor = self.cpu_vendor
+        cpu_vendor: None | str | Unset
+        if isinstance(self.cpu_vendor, Unset):
+            cpu_vendor = UNSET
+        else:
+            cpu_vendor = self.cpu_vendor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -116,7 +120,14 @@ class ExecutionContextCreate:
 
         python_info = d.pop("python_info")
 
-        cpu_vendor = d.pop("cpu_vendor", UNSET)
+        def _parse_cpu_vendor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cpu_vendor = _parse_cpu_vendor(d.pop("cpu_vendor", UNSET))
 
         execution_context_create = cls(
             h=h,

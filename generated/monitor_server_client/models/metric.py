@@ -21,17 +21,16 @@ class Metric:
             'kernel_time': 0.02, 'cpu_usage': 0.81, 'mem_usage': 12.6}
 
     Attributes:
-        session_h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
-            0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        context_h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
-            0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        item_start_time (str): When the item started, ISO 8601. Example: 2020-12-04T23:18:15.661016.
+        session_h (str):  Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        context_h (str):  Example: e9188c68dd9ddeccd0a2f59422d16a2bf7337683.
+        item_start_time (str): When the item started, ISO 8601 (stored and answered as sent). Example:
+            2020-12-04T23:18:15.661016.
         item_path (str): The item's module, dotted. Example: tests.test_file.
         item (str):  Example: test_server_up.
         item_variant (str): The item with its parametrization. Example: test_server_up[].
         item_fs_loc (str):  Example: tests/test_file.py.
         kind (str): function, module or package. Example: function.
-        component (str):  Example: server.
+        component (str): The component the item belongs to (empty for none). Example: server.
         total_time (float): Wall time, seconds. Example: 0.53.
         user_time (float):  Example: 0.41.
         kernel_time (float):  Example: 0.02.

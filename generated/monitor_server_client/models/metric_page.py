@@ -22,9 +22,9 @@ class MetricPage:
         metrics (list[Metric]):
         total_page (int):  Example: 3.
         prev_url (str | Unset): The previous page, relative to the server; absent on the first page. Example:
-            /api/v1/sessions/0041724ff4e0adac62b70b4f810c79fc5ad8ba5b/metrics/?page=1.
+            /api/v1/sessions/?page=1.
         next_url (str | Unset): The next page, relative to the server; absent on the last page. Example:
-            /api/v1/sessions/0041724ff4e0adac62b70b4f810c79fc5ad8ba5b/metrics/?page=3.
+            /api/v1/sessions/?page=3.
     """
 
     metrics: list[Metric]

@@ -13,25 +13,23 @@ T = TypeVar("T", bound="Problem")
 
 @_attrs_define
 class Problem:
-    """An RFC 7807 problem. Extra members may appear (e.g. `message`).
+    """An RFC 7807 problem, where the real server would fail with a 500.
 
     Example:
-        {'type': 'about:blank', 'title': 'Bad Request', 'status': 400, 'detail': 'exactly one of h / session_h must be
-            given'}
+        {'type': 'about:blank', 'title': 'Bad Request', 'status': 400, 'detail': "'scm_ref' is required (the real server
+            fails without it)"}
 
     Attributes:
         title (str):  Example: Bad Request.
         status (int):  Example: 400.
         type_ (str | Unset):  Example: about:blank.
-        detail (str | Unset):  Example: exactly one of h / session_h must be given.
-        message (str | Unset): The real server's error text where it has one. Example: Bad description format.
+        detail (str | Unset):  Example: 'scm_ref' is required (the real server fails without it).
     """
 
     title: str
     status: int
     type_: str | Unset = UNSET
     detail: str | Unset = UNSET
-    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,8 +40,6 @@ class Problem:
         type_ = self.type_
 
         detail = self.detail
-
-        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +53,6 @@ class Problem:
             field_dict["type"] = type_
         if detail is not UNSET:
             field_dict["detail"] = detail
-        if message is not UNSET:
-            field_dict["message"] = message
 
         return field_dict
 
@@ -73,14 +67,11 @@ class Problem:
 
         detail = d.pop("detail", UNSET)
 
-        message = d.pop("message", UNSET)
-
         problem = cls(
             title=title,
             status=status,
             type_=type_,
             detail=detail,
-            message=message,
         )
 
         problem.additional_properties = d

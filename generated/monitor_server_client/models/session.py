@@ -18,12 +18,12 @@ class Session:
     """
     Example:
         {'session_h': '0041724ff4e0adac62b70b4f810c79fc5ad8ba5b', 'run_date': '2020-12-04T23:18:15.661016', 'scm_ref':
-            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'tags': [{'key': 'numpy', 'name': 'numpy', 'value': '1.17.1'}]}
+            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'tags': [{'name': 'numpy', 'value': '1.17.1'}]}
 
     Attributes:
-        session_h (str): An identification key (pytest-monitor uses 32-hex MD5 digests). Example:
-            0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
-        run_date (str): When the session started, ISO 8601, as sent. Example: 2020-12-04T23:18:15.661016.
+        session_h (str):  Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        run_date (str): ISO 8601, re-rendered (`2024-05-13` → `2024-05-13T00:00:00`, `Z` → `+00:00`). Example:
+            2020-12-04T23:18:15.661016.
         scm_ref (None | str):  Example: 4914d195225cf6b1c5a160c555b6948ea1ba2bcd.
         tags (list[Tag]):
     """

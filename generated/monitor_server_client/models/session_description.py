@@ -11,10 +11,10 @@ T = TypeVar("T", bound="SessionDescription")
 
 @_attrs_define
 class SessionDescription:
-    """The session's tags, name to value (values are usually strings).
+    """The session's tags, name to value.
 
     Example:
-        {'numpy': '1.17.1', 'description': 'Trying another numpy version.'}
+        {'numpy': '1.26.4', 'pipeline_branch': 'main'}
 
     """
 

@@ -20,9 +20,8 @@ class SessionPage:
     """
     Example:
         {'sessions': [{'session_h': '417204ff40e0adac62b70b4f810c79fc5ad8ba5b', 'run_date':
-            '2020-12-04T23:18:15.661016', 'scm_ref': 'd1952425cf6b19c5a1610c555b46948ea1ba2bcd', 'tags': [{'key': 'numpy',
-            'name': 'numpy', 'value': '1.17.2'}, {'key': 'description', 'name': 'description', 'value': 'Trying another
-            numpy version.'}]}], 'prev_url': '/api/v1/sessions/?page=1', 'next_url': '/api/v1/sessions/?page=3',
+            '2020-12-04T23:18:15.661016', 'scm_ref': 'd1952425cf6b19c5a1610c555b46948ea1ba2bcd', 'tags': [{'name': 'numpy',
+            'value': '1.17.2'}]}], 'prev_url': '/api/v1/sessions/?page=1', 'next_url': '/api/v1/sessions/?page=3',
             'total_page': 3}
 
     Attributes:

@@ -1,41 +1,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Tag")
 
 
 @_attrs_define
 class Tag:
-    """One entry of a session's description. The mock always sends `key` and `name`; the
-    real server sends only `name`, so clients must not rely on `key`.
+    """One entry of a session's description.
 
-        Example:
-            {'key': 'numpy', 'name': 'numpy', 'value': '1.17.1'}
+    Example:
+        {'name': 'numpy', 'value': '1.26.4'}
 
-        Attributes:
-            name (str): The tag's name, as the real server and monitor_api spell it. Example: numpy.
-            value (str): The tag's value; a value that is not a string is rendered as JSON. Example: 1.17.1.
-            key (str | Unset): The tag's name, as the seed documents it (the mock's addition). Example: numpy.
+    Attributes:
+        name (str):  Example: numpy.
+        value (None | str): The value as Python's `str()` writes it (`true` → `"True"`, `{"x": 1}` →
+            `"{'x': 1}"`); null stays null.
+             Example: 1.26.4.
     """
 
     name: str
-    value: str
-    key: str | Unset = UNSET
+    value: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
+        value: None | str
         value = self.value
-
-        key = self.key
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -45,8 +41,6 @@ class Tag:
                 "value": value,
             }
         )
-        if key is not UNSET:
-            field_dict["key"] = key
 
         return field_dict
 
@@ -55,14 +49,16 @@ class Tag:
         d = dict(src_dict)
         name = d.pop("name")
 
-        value = d.pop("value")
+        def _parse_value(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        key = d.pop("key", UNSET)
+        value = _parse_value(d.pop("value"))
 
         tag = cls(
             name=name,
             value=value,
-            key=key,
         )
 
         tag.additional_properties = d

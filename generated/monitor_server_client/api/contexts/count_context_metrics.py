@@ -6,19 +6,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
 from ...models.count import Count
-from ...models.problem import Problem
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
 def _get_kwargs(
-    context_h: str,
+    context_hash: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/contexts/{context_h}/metrics/count".format(
-            context_h=quote(str(context_h), safe=""),
+        "url": "/api/v1/contexts/{context_hash}/metrics/count".format(
+            context_hash=quote(str(context_hash), safe=""),
         ),
     }
 
@@ -27,16 +29,42 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Count | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Count | None:
     if response.status_code == 200:
         response_200 = Count.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+    if response.status_code == 400:
 
-        return response_404
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Count | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,27 +84,26 @@ def _build_response(
 
 
 def sync_detailed(
-    context_h: str,
+    context_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
     """Count the metrics measured in an execution context
 
-     An unknown context counts 0.
-
     Args:
-        context_h (str):
+        context_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count | Problem]
+        Response[BadDescription | Message | ValidationErrors | Count]
     """
 
     kwargs = _get_kwargs(
-        context_h=context_h,
+        context_hash=context_hash,
     )
 
     response = client.get_httpx_client().request(
@@ -87,53 +114,51 @@ def sync_detailed(
 
 
 def sync(
-    context_h: str,
+    context_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Count | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Count | None:
     """Count the metrics measured in an execution context
 
-     An unknown context counts 0.
-
     Args:
-        context_h (str):
+        context_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count | Problem
+        BadDescription | Message | ValidationErrors | Count
     """
 
     return sync_detailed(
-        context_h=context_h,
+        context_hash=context_hash,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    context_h: str,
+    context_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
     """Count the metrics measured in an execution context
 
-     An unknown context counts 0.
-
     Args:
-        context_h (str):
+        context_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count | Problem]
+        Response[BadDescription | Message | ValidationErrors | Count]
     """
 
     kwargs = _get_kwargs(
-        context_h=context_h,
+        context_hash=context_hash,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -142,28 +167,27 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    context_h: str,
+    context_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Count | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Count | None:
     """Count the metrics measured in an execution context
 
-     An unknown context counts 0.
-
     Args:
-        context_h (str):
+        context_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count | Problem
+        BadDescription | Message | ValidationErrors | Count
     """
 
     return (
         await asyncio_detailed(
-            context_h=context_h,
+            context_hash=context_hash,
             client=client,
         )
     ).parsed

@@ -5,7 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
 from ...models.count import Count
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
@@ -21,11 +24,42 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | None:
     if response.status_code == 200:
         response_200 = Count.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,15 +81,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
-    """Count all execution contexts
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
+    """Count the execution contexts
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[BadDescription | Message | ValidationErrors | Count]
     """
 
     kwargs = _get_kwargs()
@@ -70,15 +104,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
-    """Count all execution contexts
+) -> BadDescription | Message | ValidationErrors | Count | None:
+    """Count the execution contexts
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        BadDescription | Message | ValidationErrors | Count
     """
 
     return sync_detailed(
@@ -89,15 +123,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
-    """Count all execution contexts
+) -> Response[BadDescription | Message | ValidationErrors | Count]:
+    """Count the execution contexts
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[BadDescription | Message | ValidationErrors | Count]
     """
 
     kwargs = _get_kwargs()
@@ -110,15 +144,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
-    """Count all execution contexts
+) -> BadDescription | Message | ValidationErrors | Count | None:
+    """Count the execution contexts
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        BadDescription | Message | ValidationErrors | Count
     """
 
     return (

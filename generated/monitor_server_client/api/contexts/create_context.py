@@ -5,9 +5,12 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
 from ...models.execution_context import ExecutionContext
 from ...models.execution_context_create import ExecutionContextCreate
+from ...models.message import Message
 from ...models.problem import Problem
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
@@ -32,14 +35,40 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ExecutionContext | Problem | None:
+) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
     if response.status_code == 201:
         response_201 = ExecutionContext.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -61,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ExecutionContext | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,13 +103,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> Response[ExecutionContext | Problem]:
-    """Create an execution context
+) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
+    """Store an execution context
 
-     pytest-monitor posts its context when `GET /api/v1/contexts/{hash}` did not answer
-    200, and reads `h` from the 201 answer. A hash that already exists answers 409 (the
-    real server crashes with 500). `cpu_frequency` may be fractional (psutil reports
-    e.g. 2893.204 MHz); it is rendered as an integer, as the real server does.
+     Every field but `cpu_vendor` (an empty string by default) must be given (400; the
+    real server fails with a 500). `cpu_frequency` is answered as an integer (its
+    whole part). A hash that exists already answers 409 (a 500 there).
 
     Args:
         body (ExecutionContextCreate): A new execution context, as pytest-monitor sends it.
@@ -95,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExecutionContext | Problem]
+        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -113,13 +141,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> ExecutionContext | Problem | None:
-    """Create an execution context
+) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
+    """Store an execution context
 
-     pytest-monitor posts its context when `GET /api/v1/contexts/{hash}` did not answer
-    200, and reads `h` from the 201 answer. A hash that already exists answers 409 (the
-    real server crashes with 500). `cpu_frequency` may be fractional (psutil reports
-    e.g. 2893.204 MHz); it is rendered as an integer, as the real server does.
+     Every field but `cpu_vendor` (an empty string by default) must be given (400; the
+    real server fails with a 500). `cpu_frequency` is answered as an integer (its
+    whole part). A hash that exists already answers 409 (a 500 there).
 
     Args:
         body (ExecutionContextCreate): A new execution context, as pytest-monitor sends it.
@@ -134,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExecutionContext | Problem
+        BadDescription | Message | ValidationErrors | ExecutionContext | Problem
     """
 
     return sync_detailed(
@@ -147,13 +174,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> Response[ExecutionContext | Problem]:
-    """Create an execution context
+) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
+    """Store an execution context
 
-     pytest-monitor posts its context when `GET /api/v1/contexts/{hash}` did not answer
-    200, and reads `h` from the 201 answer. A hash that already exists answers 409 (the
-    real server crashes with 500). `cpu_frequency` may be fractional (psutil reports
-    e.g. 2893.204 MHz); it is rendered as an integer, as the real server does.
+     Every field but `cpu_vendor` (an empty string by default) must be given (400; the
+    real server fails with a 500). `cpu_frequency` is answered as an integer (its
+    whole part). A hash that exists already answers 409 (a 500 there).
 
     Args:
         body (ExecutionContextCreate): A new execution context, as pytest-monitor sends it.
@@ -168,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExecutionContext | Problem]
+        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -184,13 +210,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> ExecutionContext | Problem | None:
-    """Create an execution context
+) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
+    """Store an execution context
 
-     pytest-monitor posts its context when `GET /api/v1/contexts/{hash}` did not answer
-    200, and reads `h` from the 201 answer. A hash that already exists answers 409 (the
-    real server crashes with 500). `cpu_frequency` may be fractional (psutil reports
-    e.g. 2893.204 MHz); it is rendered as an integer, as the real server does.
+     Every field but `cpu_vendor` (an empty string by default) must be given (400; the
+    real server fails with a 500). `cpu_frequency` is answered as an integer (its
+    whole part). A hash that exists already answers 409 (a 500 there).
 
     Args:
         body (ExecutionContextCreate): A new execution context, as pytest-monitor sends it.
@@ -205,7 +230,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExecutionContext | Problem
+        BadDescription | Message | ValidationErrors | ExecutionContext | Problem
     """
 
     return (

@@ -5,8 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
 from ...models.context_page import ContextPage
-from ...models.problem import Problem
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
 
@@ -32,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     if response.status_code == 200:
         response_200 = ContextPage.from_dict(response.json())
 
@@ -43,12 +45,38 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = Message.from_dict(response.json())
 
         return response_404
 
@@ -60,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     """List all execution contexts, one page at a time
 
     Args:
@@ -84,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ContextPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     """List all execution contexts, one page at a time
 
     Args:
@@ -113,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ContextPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
     """
 
     return sync_detailed(
@@ -126,7 +154,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     """List all execution contexts, one page at a time
 
     Args:
@@ -137,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ContextPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     """List all execution contexts, one page at a time
 
     Args:
@@ -164,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ContextPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
     """
 
     return (

@@ -6,13 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
 from ...models.context_page import ContextPage
-from ...models.problem import Problem
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    context_prefix: str,
+    environ_hash: str,
     *,
     page: int | Unset = 1,
 ) -> dict[str, Any]:
@@ -25,8 +27,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/contexts/{context_prefix}".format(
-            context_prefix=quote(str(context_prefix), safe=""),
+        "url": "/api/v1/contexts/{environ_hash}".format(
+            environ_hash=quote(str(environ_hash), safe=""),
         ),
         "params": params,
     }
@@ -36,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     if response.status_code == 200:
         response_200 = ContextPage.from_dict(response.json())
 
@@ -47,12 +49,38 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = Message.from_dict(response.json())
 
         return response_404
 
@@ -64,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,18 +102,19 @@ def _build_response(
 
 
 def sync_detailed(
-    context_prefix: str,
+    environ_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     """List the execution contexts whose hash starts with a prefix
 
-     pytest-monitor calls this with its full context hash: on 200 it reuses
-    `contexts[0].h`, otherwise (204 here) it creates the context.
+     `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
+    hash and reads `contexts[0].h` of a 200. The prefix `count` reaches the count.
 
     Args:
-        context_prefix (str):
+        environ_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -93,11 +122,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ContextPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
     """
 
     kwargs = _get_kwargs(
-        context_prefix=context_prefix,
+        environ_hash=environ_hash,
         page=page,
     )
 
@@ -109,18 +138,19 @@ def sync_detailed(
 
 
 def sync(
-    context_prefix: str,
+    environ_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     """List the execution contexts whose hash starts with a prefix
 
-     pytest-monitor calls this with its full context hash: on 200 it reuses
-    `contexts[0].h`, otherwise (204 here) it creates the context.
+     `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
+    hash and reads `contexts[0].h` of a 200. The prefix `count` reaches the count.
 
     Args:
-        context_prefix (str):
+        environ_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -128,29 +158,30 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ContextPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
     """
 
     return sync_detailed(
-        context_prefix=context_prefix,
+        environ_hash=environ_hash,
         client=client,
         page=page,
     ).parsed
 
 
 async def asyncio_detailed(
-    context_prefix: str,
+    environ_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | ContextPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
     """List the execution contexts whose hash starts with a prefix
 
-     pytest-monitor calls this with its full context hash: on 200 it reuses
-    `contexts[0].h`, otherwise (204 here) it creates the context.
+     `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
+    hash and reads `contexts[0].h` of a 200. The prefix `count` reaches the count.
 
     Args:
-        context_prefix (str):
+        environ_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -158,11 +189,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ContextPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
     """
 
     kwargs = _get_kwargs(
-        context_prefix=context_prefix,
+        environ_hash=environ_hash,
         page=page,
     )
 
@@ -172,18 +203,19 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    context_prefix: str,
+    environ_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | ContextPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
     """List the execution contexts whose hash starts with a prefix
 
-     pytest-monitor calls this with its full context hash: on 200 it reuses
-    `contexts[0].h`, otherwise (204 here) it creates the context.
+     `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
+    hash and reads `contexts[0].h` of a 200. The prefix `count` reaches the count.
 
     Args:
-        context_prefix (str):
+        environ_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -191,12 +223,12 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ContextPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
     """
 
     return (
         await asyncio_detailed(
-            context_prefix=context_prefix,
+            environ_hash=environ_hash,
             client=client,
             page=page,
         )

@@ -5,8 +5,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.message import Message
 from ...models.metric import Metric
 from ...models.problem import Problem
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
@@ -31,14 +34,40 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Metric | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Metric | Problem | None:
     if response.status_code == 201:
         response_201 = Metric.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -55,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Metric | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Metric | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,11 +97,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Metric,
-) -> Response[Metric | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Metric | Problem]:
     """Store the metric of one test item
 
-     pytest-monitor posts one per test and expects 201. The session and the context it
-    names need not exist (the real server does not check either).
+     The body is checked against the real server's metric model first (every field
+    required, strings and numbers): a body that fails answers its 400,
+    `{"errors": {field: message}, "message": "Input payload validation failed"}`.
+    The session and context named need not exist.
 
     Args:
         body (Metric): The measure of one test item in one session and context. Example:
@@ -88,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Metric | Problem]
+        Response[BadDescription | Message | ValidationErrors | Metric | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -106,11 +137,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Metric,
-) -> Metric | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Metric | Problem | None:
     """Store the metric of one test item
 
-     pytest-monitor posts one per test and expects 201. The session and the context it
-    names need not exist (the real server does not check either).
+     The body is checked against the real server's metric model first (every field
+    required, strings and numbers): a body that fails answers its 400,
+    `{"errors": {field: message}, "message": "Input payload validation failed"}`.
+    The session and context named need not exist.
 
     Args:
         body (Metric): The measure of one test item in one session and context. Example:
@@ -126,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Metric | Problem
+        BadDescription | Message | ValidationErrors | Metric | Problem
     """
 
     return sync_detailed(
@@ -139,11 +172,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Metric,
-) -> Response[Metric | Problem]:
+) -> Response[BadDescription | Message | ValidationErrors | Metric | Problem]:
     """Store the metric of one test item
 
-     pytest-monitor posts one per test and expects 201. The session and the context it
-    names need not exist (the real server does not check either).
+     The body is checked against the real server's metric model first (every field
+    required, strings and numbers): a body that fails answers its 400,
+    `{"errors": {field: message}, "message": "Input payload validation failed"}`.
+    The session and context named need not exist.
 
     Args:
         body (Metric): The measure of one test item in one session and context. Example:
@@ -159,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Metric | Problem]
+        Response[BadDescription | Message | ValidationErrors | Metric | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,11 +210,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Metric,
-) -> Metric | Problem | None:
+) -> BadDescription | Message | ValidationErrors | Metric | Problem | None:
     """Store the metric of one test item
 
-     pytest-monitor posts one per test and expects 201. The session and the context it
-    names need not exist (the real server does not check either).
+     The body is checked against the real server's metric model first (every field
+    required, strings and numbers): a body that fails answers its 400,
+    `{"errors": {field: message}, "message": "Input payload validation failed"}`.
+    The session and context named need not exist.
 
     Args:
         body (Metric): The measure of one test item in one session and context. Example:
@@ -195,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Metric | Problem
+        BadDescription | Message | ValidationErrors | Metric | Problem
     """
 
     return (

@@ -5,16 +5,18 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.message import Message
 from ...models.problem import Problem
-from ...models.seed_session_create import SeedSessionCreate
 from ...models.session import Session
 from ...models.session_create import SessionCreate
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: SeedSessionCreate | SessionCreate,
+    body: SessionCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -23,10 +25,7 @@ def _get_kwargs(
         "url": "/api/v1/sessions/",
     }
 
-    if isinstance(body, SessionCreate):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -36,14 +35,40 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | Session | None:
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
     if response.status_code == 201:
         response_201 = Session.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -65,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Session]:
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,26 +102,30 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedSessionCreate | SessionCreate,
-) -> Response[Problem | Session]:
-    """Create a session
+    body: SessionCreate,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+    """Store a session
 
-     Two payload forms are accepted: pytest-monitor's (`session_h`, `description` a JSON
-    object) and the seed documentation's (`h`, `description` a string holding a JSON
-    object). Exactly one of `h` / `session_h` must be given (400 otherwise); a
-    description that is not a JSON object (or a string holding one) answers 400 with
-    the real server's `{"message": "Bad description format"}` in the problem.
-    A session hash that already exists answers 409 (the real server crashes with 500).
+     pytest-monitor's form: `session_h`, `run_date`, `scm_ref` (may be null) and
+    `description` (a JSON object; its entries become the session's tags). A
+    description that is not an object answers the real server's 400, the session's
+    fields all null. `run_date` is stored as sent and answered as the real server
+    re-renders it (`2024-05-13` → `2024-05-13T00:00:00`, `Z` → `+00:00`).
+    A missing `session_h` with no hash in the URL, or a missing `run_date` or
+    `scm_ref`, answers 400 (the real server fails with a 500); a hash that exists
+    already answers 409 (a 500 there).
 
     Args:
-        body (SeedSessionCreate | SessionCreate):
+        body (SessionCreate): A new session, as pytest-monitor sends it. Example: {'session_h':
+            '2bdcf62f5cfaa71e9ede529ed4a43963', 'run_date': '2024-05-13T09:12:44.301552', 'scm_ref':
+            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'description': {'numpy': '1.26.4'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Session]
+        Response[BadDescription | Message | ValidationErrors | Problem | Session]
     """
 
     kwargs = _get_kwargs(
@@ -113,26 +142,30 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedSessionCreate | SessionCreate,
-) -> Problem | Session | None:
-    """Create a session
+    body: SessionCreate,
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+    """Store a session
 
-     Two payload forms are accepted: pytest-monitor's (`session_h`, `description` a JSON
-    object) and the seed documentation's (`h`, `description` a string holding a JSON
-    object). Exactly one of `h` / `session_h` must be given (400 otherwise); a
-    description that is not a JSON object (or a string holding one) answers 400 with
-    the real server's `{"message": "Bad description format"}` in the problem.
-    A session hash that already exists answers 409 (the real server crashes with 500).
+     pytest-monitor's form: `session_h`, `run_date`, `scm_ref` (may be null) and
+    `description` (a JSON object; its entries become the session's tags). A
+    description that is not an object answers the real server's 400, the session's
+    fields all null. `run_date` is stored as sent and answered as the real server
+    re-renders it (`2024-05-13` → `2024-05-13T00:00:00`, `Z` → `+00:00`).
+    A missing `session_h` with no hash in the URL, or a missing `run_date` or
+    `scm_ref`, answers 400 (the real server fails with a 500); a hash that exists
+    already answers 409 (a 500 there).
 
     Args:
-        body (SeedSessionCreate | SessionCreate):
+        body (SessionCreate): A new session, as pytest-monitor sends it. Example: {'session_h':
+            '2bdcf62f5cfaa71e9ede529ed4a43963', 'run_date': '2024-05-13T09:12:44.301552', 'scm_ref':
+            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'description': {'numpy': '1.26.4'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Session
+        BadDescription | Message | ValidationErrors | Problem | Session
     """
 
     return sync_detailed(
@@ -144,26 +177,30 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedSessionCreate | SessionCreate,
-) -> Response[Problem | Session]:
-    """Create a session
+    body: SessionCreate,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+    """Store a session
 
-     Two payload forms are accepted: pytest-monitor's (`session_h`, `description` a JSON
-    object) and the seed documentation's (`h`, `description` a string holding a JSON
-    object). Exactly one of `h` / `session_h` must be given (400 otherwise); a
-    description that is not a JSON object (or a string holding one) answers 400 with
-    the real server's `{"message": "Bad description format"}` in the problem.
-    A session hash that already exists answers 409 (the real server crashes with 500).
+     pytest-monitor's form: `session_h`, `run_date`, `scm_ref` (may be null) and
+    `description` (a JSON object; its entries become the session's tags). A
+    description that is not an object answers the real server's 400, the session's
+    fields all null. `run_date` is stored as sent and answered as the real server
+    re-renders it (`2024-05-13` → `2024-05-13T00:00:00`, `Z` → `+00:00`).
+    A missing `session_h` with no hash in the URL, or a missing `run_date` or
+    `scm_ref`, answers 400 (the real server fails with a 500); a hash that exists
+    already answers 409 (a 500 there).
 
     Args:
-        body (SeedSessionCreate | SessionCreate):
+        body (SessionCreate): A new session, as pytest-monitor sends it. Example: {'session_h':
+            '2bdcf62f5cfaa71e9ede529ed4a43963', 'run_date': '2024-05-13T09:12:44.301552', 'scm_ref':
+            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'description': {'numpy': '1.26.4'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Session]
+        Response[BadDescription | Message | ValidationErrors | Problem | Session]
     """
 
     kwargs = _get_kwargs(
@@ -178,26 +215,30 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedSessionCreate | SessionCreate,
-) -> Problem | Session | None:
-    """Create a session
+    body: SessionCreate,
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+    """Store a session
 
-     Two payload forms are accepted: pytest-monitor's (`session_h`, `description` a JSON
-    object) and the seed documentation's (`h`, `description` a string holding a JSON
-    object). Exactly one of `h` / `session_h` must be given (400 otherwise); a
-    description that is not a JSON object (or a string holding one) answers 400 with
-    the real server's `{"message": "Bad description format"}` in the problem.
-    A session hash that already exists answers 409 (the real server crashes with 500).
+     pytest-monitor's form: `session_h`, `run_date`, `scm_ref` (may be null) and
+    `description` (a JSON object; its entries become the session's tags). A
+    description that is not an object answers the real server's 400, the session's
+    fields all null. `run_date` is stored as sent and answered as the real server
+    re-renders it (`2024-05-13` → `2024-05-13T00:00:00`, `Z` → `+00:00`).
+    A missing `session_h` with no hash in the URL, or a missing `run_date` or
+    `scm_ref`, answers 400 (the real server fails with a 500); a hash that exists
+    already answers 409 (a 500 there).
 
     Args:
-        body (SeedSessionCreate | SessionCreate):
+        body (SessionCreate): A new session, as pytest-monitor sends it. Example: {'session_h':
+            '2bdcf62f5cfaa71e9ede529ed4a43963', 'run_date': '2024-05-13T09:12:44.301552', 'scm_ref':
+            '4914d195225cf6b1c5a160c555b6948ea1ba2bcd', 'description': {'numpy': '1.26.4'}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Session
+        BadDescription | Message | ValidationErrors | Problem | Session
     """
 
     return (

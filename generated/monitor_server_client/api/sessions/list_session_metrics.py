@@ -6,13 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.message import Message
 from ...models.metric_page import MetricPage
-from ...models.problem import Problem
+from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    session_h: str,
+    session_hash: str,
     *,
     page: int | Unset = 1,
 ) -> dict[str, Any]:
@@ -25,8 +27,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/sessions/{session_h}/metrics".format(
-            session_h=quote(str(session_h), safe=""),
+        "url": "/api/v1/sessions/{session_hash}/metrics".format(
+            session_hash=quote(str(session_hash), safe=""),
         ),
         "params": params,
     }
@@ -36,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | MetricPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
     if response.status_code == 200:
         response_200 = MetricPage.from_dict(response.json())
 
@@ -47,12 +49,38 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = Message.from_dict(response.json())
 
         return response_404
 
@@ -64,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | MetricPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,17 +102,18 @@ def _build_response(
 
 
 def sync_detailed(
-    session_h: str,
+    session_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | MetricPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
     """List the metrics of a session
 
-     An unknown session has no metrics (204).
+     An unknown session has none (204). (`.../metrics/` answers 404.)
 
     Args:
-        session_h (str):
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -92,11 +121,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | MetricPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
     """
 
     kwargs = _get_kwargs(
-        session_h=session_h,
+        session_hash=session_hash,
         page=page,
     )
 
@@ -108,17 +137,18 @@ def sync_detailed(
 
 
 def sync(
-    session_h: str,
+    session_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | MetricPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
     """List the metrics of a session
 
-     An unknown session has no metrics (204).
+     An unknown session has none (204). (`.../metrics/` answers 404.)
 
     Args:
-        session_h (str):
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -126,28 +156,29 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | MetricPage | Problem
+        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
     """
 
     return sync_detailed(
-        session_h=session_h,
+        session_hash=session_hash,
         client=client,
         page=page,
     ).parsed
 
 
 async def asyncio_detailed(
-    session_h: str,
+    session_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | MetricPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
     """List the metrics of a session
 
-     An unknown session has no metrics (204).
+     An unknown session has none (204). (`.../metrics/` answers 404.)
 
     Args:
-        session_h (str):
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -155,11 +186,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | MetricPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
     """
 
     kwargs = _get_kwargs(
-        session_h=session_h,
+        session_hash=session_hash,
         page=page,
     )
 
@@ -169,17 +200,18 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_h: str,
+    session_hash: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | MetricPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
     """List the metrics of a session
 
-     An unknown session has no metrics (204).
+     An unknown session has none (204). (`.../metrics/` answers 404.)
 
     Args:
-        session_h (str):
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -187,12 +219,12 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | MetricPage | Problem
+        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
     """
 
     return (
         await asyncio_detailed(
-            session_h=session_h,
+            session_hash=session_hash,
             client=client,
             page=page,
         )

@@ -5,19 +5,30 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.problem import Problem
+from ...models.bad_description import BadDescription
+from ...models.message import Message
 from ...models.session_page import SessionPage
+from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     page: int | Unset = 1,
+    with_flags: str | Unset = UNSET,
+    restrict_flags: str | Unset = UNSET,
+    method: str | Unset = "match_any",
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["page"] = page
+
+    params["with_flags"] = with_flags
+
+    params["restrict_flags"] = restrict_flags
+
+    params["method"] = method
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -32,7 +43,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
     if response.status_code == 200:
         response_200 = SessionPage.from_dict(response.json())
 
@@ -43,12 +54,38 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = Message.from_dict(response.json())
 
         return response_404
 
@@ -60,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,22 +110,33 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | Problem | SessionPage]:
+    with_flags: str | Unset = UNSET,
+    restrict_flags: str | Unset = UNSET,
+    method: str | Unset = "match_any",
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
     """List all sessions, one page at a time
+
+     In the order they were stored (`?page=-1` is the newest page).
 
     Args:
         page (int | Unset):  Default: 1.
+        with_flags (str | Unset):
+        restrict_flags (str | Unset):
+        method (str | Unset):  Default: 'match_any'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
     """
 
     kwargs = _get_kwargs(
         page=page,
+        with_flags=with_flags,
+        restrict_flags=restrict_flags,
+        method=method,
     )
 
     response = client.get_httpx_client().request(
@@ -102,23 +150,34 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | Problem | SessionPage | None:
+    with_flags: str | Unset = UNSET,
+    restrict_flags: str | Unset = UNSET,
+    method: str | Unset = "match_any",
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
     """List all sessions, one page at a time
+
+     In the order they were stored (`?page=-1` is the newest page).
 
     Args:
         page (int | Unset):  Default: 1.
+        with_flags (str | Unset):
+        restrict_flags (str | Unset):
+        method (str | Unset):  Default: 'match_any'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | SessionPage
+        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
     """
 
     return sync_detailed(
         client=client,
         page=page,
+        with_flags=with_flags,
+        restrict_flags=restrict_flags,
+        method=method,
     ).parsed
 
 
@@ -126,22 +185,33 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | Problem | SessionPage]:
+    with_flags: str | Unset = UNSET,
+    restrict_flags: str | Unset = UNSET,
+    method: str | Unset = "match_any",
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
     """List all sessions, one page at a time
+
+     In the order they were stored (`?page=-1` is the newest page).
 
     Args:
         page (int | Unset):  Default: 1.
+        with_flags (str | Unset):
+        restrict_flags (str | Unset):
+        method (str | Unset):  Default: 'match_any'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
     """
 
     kwargs = _get_kwargs(
         page=page,
+        with_flags=with_flags,
+        restrict_flags=restrict_flags,
+        method=method,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -153,23 +223,34 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | Problem | SessionPage | None:
+    with_flags: str | Unset = UNSET,
+    restrict_flags: str | Unset = UNSET,
+    method: str | Unset = "match_any",
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
     """List all sessions, one page at a time
+
+     In the order they were stored (`?page=-1` is the newest page).
 
     Args:
         page (int | Unset):  Default: 1.
+        with_flags (str | Unset):
+        restrict_flags (str | Unset):
+        method (str | Unset):  Default: 'match_any'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | SessionPage
+        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
     """
 
     return (
         await asyncio_detailed(
             client=client,
             page=page,
+            with_flags=with_flags,
+            restrict_flags=restrict_flags,
+            method=method,
         )
     ).parsed

@@ -1,18 +1,18 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.metric_page import MetricPage
-from ...models.problem import Problem
+from ...models.bad_description import BadDescription
+from ...models.component_page import ComponentPage
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    context_h: str,
     *,
     page: int | Unset = 1,
 ) -> dict[str, Any]:
@@ -25,9 +25,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/contexts/{context_h}/metrics/".format(
-            context_h=quote(str(context_h), safe=""),
-        ),
+        "url": "/api/v1/components/",
         "params": params,
     }
 
@@ -36,9 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | MetricPage | Problem | None:
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
     if response.status_code == 200:
-        response_200 = MetricPage.from_dict(response.json())
+        response_200 = ComponentPage.from_dict(response.json())
 
         return response_200
 
@@ -47,12 +45,38 @@ def _parse_response(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        response_404 = Message.from_dict(response.json())
 
         return response_404
 
@@ -64,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | MetricPage | Problem]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,15 +98,15 @@ def _build_response(
 
 
 def sync_detailed(
-    context_h: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | MetricPage | Problem]:
-    """List the metrics of an execution context (with a trailing slash)
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+    """List the distinct components of the metrics
+
+     The empty component (`""`, a metric with none) included; each where its first metric is.
 
     Args:
-        context_h (str):
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -90,11 +114,10 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | MetricPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
     """
 
     kwargs = _get_kwargs(
-        context_h=context_h,
         page=page,
     )
 
@@ -106,15 +129,15 @@ def sync_detailed(
 
 
 def sync(
-    context_h: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | MetricPage | Problem | None:
-    """List the metrics of an execution context (with a trailing slash)
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+    """List the distinct components of the metrics
+
+     The empty component (`""`, a metric with none) included; each where its first metric is.
 
     Args:
-        context_h (str):
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -122,26 +145,25 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | MetricPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
     """
 
     return sync_detailed(
-        context_h=context_h,
         client=client,
         page=page,
     ).parsed
 
 
 async def asyncio_detailed(
-    context_h: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | MetricPage | Problem]:
-    """List the metrics of an execution context (with a trailing slash)
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+    """List the distinct components of the metrics
+
+     The empty component (`""`, a metric with none) included; each where its first metric is.
 
     Args:
-        context_h (str):
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -149,11 +171,10 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | MetricPage | Problem]
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
     """
 
     kwargs = _get_kwargs(
-        context_h=context_h,
         page=page,
     )
 
@@ -163,15 +184,15 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    context_h: str,
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | MetricPage | Problem | None:
-    """List the metrics of an execution context (with a trailing slash)
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+    """List the distinct components of the metrics
+
+     The empty component (`""`, a metric with none) included; each where its first metric is.
 
     Args:
-        context_h (str):
         page (int | Unset):  Default: 1.
 
     Raises:
@@ -179,12 +200,11 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | MetricPage | Problem
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
     """
 
     return (
         await asyncio_detailed(
-            context_h=context_h,
             client=client,
             page=page,
         )

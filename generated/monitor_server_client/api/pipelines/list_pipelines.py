@@ -1,11 +1,14 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.count import Count
+from ...models.bad_description import BadDescription
+from ...models.message import Message
+from ...models.pipeline_list import PipelineList
+from ...models.validation_errors import ValidationErrors
 from ...types import Response
 
 
@@ -13,7 +16,7 @@ def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/sessions/count/",
+        "url": "/api/v1/pipelines/",
     }
 
     return _kwargs
@@ -21,11 +24,46 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Count | None:
+) -> Any | BadDescription | Message | ValidationErrors | PipelineList | None:
     if response.status_code == 200:
-        response_200 = Count.from_dict(response.json())
+        response_200 = PipelineList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Count]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | PipelineList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,17 +85,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
-    """Count all sessions (the seed's spelling, with a trailing slash)
-
-     Same as `count_sessions`; the real server has no such route.
+) -> Response[Any | BadDescription | Message | ValidationErrors | PipelineList]:
+    """List the pipelines named by the sessions (not paged)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[Any | BadDescription | Message | ValidationErrors | PipelineList]
     """
 
     kwargs = _get_kwargs()
@@ -72,17 +108,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
-    """Count all sessions (the seed's spelling, with a trailing slash)
-
-     Same as `count_sessions`; the real server has no such route.
+) -> Any | BadDescription | Message | ValidationErrors | PipelineList | None:
+    """List the pipelines named by the sessions (not paged)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        Any | BadDescription | Message | ValidationErrors | PipelineList
     """
 
     return sync_detailed(
@@ -93,17 +127,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Count]:
-    """Count all sessions (the seed's spelling, with a trailing slash)
-
-     Same as `count_sessions`; the real server has no such route.
+) -> Response[Any | BadDescription | Message | ValidationErrors | PipelineList]:
+    """List the pipelines named by the sessions (not paged)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Count]
+        Response[Any | BadDescription | Message | ValidationErrors | PipelineList]
     """
 
     kwargs = _get_kwargs()
@@ -116,17 +148,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Count | None:
-    """Count all sessions (the seed's spelling, with a trailing slash)
-
-     Same as `count_sessions`; the real server has no such route.
+) -> Any | BadDescription | Message | ValidationErrors | PipelineList | None:
+    """List the pipelines named by the sessions (not paged)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Count
+        Any | BadDescription | Message | ValidationErrors | PipelineList
     """
 
     return (

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.component_pipelines import ComponentPipelines
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
+from ...types import Response
+
+
+def _get_kwargs(
+    component: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/components/{component}/pipelines".format(
+            component=quote(str(component), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+    if response.status_code == 200:
+        response_200 = ComponentPipelines.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Message.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+    """List the pipelines that produced metrics of a component
+
+     The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
+    without one gives `null`.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | Message]
+    """
+
+    kwargs = _get_kwargs(
+        component=component,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+    """List the pipelines that produced metrics of a component
+
+     The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
+    without one gives `null`.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | ComponentPipelines | Message
+    """
+
+    return sync_detailed(
+        component=component,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+    """List the pipelines that produced metrics of a component
+
+     The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
+    without one gives `null`.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | Message]
+    """
+
+    kwargs = _get_kwargs(
+        component=component,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+    """List the pipelines that produced metrics of a component
+
+     The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
+    without one gives `null`.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | ComponentPipelines | Message
+    """
+
+    return (
+        await asyncio_detailed(
+            component=component,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.component_page import ComponentPage
+from ...models.message import Message
+from ...models.validation_errors import ValidationErrors
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    component: str,
+    *,
+    page: int | Unset = 1,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/components/{component}".format(
+            component=quote(str(component), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+    if response.status_code == 200:
+        response_200 = ComponentPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Message.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+    """List the distinct components that start with a prefix
+
+     `LIKE 'prefix%'`. The names `count` and `metrics` reach the routes of those names.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
+    """
+
+    kwargs = _get_kwargs(
+        component=component,
+        page=page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+    """List the distinct components that start with a prefix
+
+     `LIKE 'prefix%'`. The names `count` and `metrics` reach the routes of those names.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
+    """
+
+    return sync_detailed(
+        component=component,
+        client=client,
+        page=page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+    """List the distinct components that start with a prefix
+
+     `LIKE 'prefix%'`. The names `count` and `metrics` reach the routes of those names.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
+    """
+
+    kwargs = _get_kwargs(
+        component=component,
+        page=page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+    """List the distinct components that start with a prefix
+
+     `LIKE 'prefix%'`. The names `count` and `metrics` reach the routes of those names.
+
+    Args:
+        component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
+    """
+
+    return (
+        await asyncio_detailed(
+            component=component,
+            client=client,
+            page=page,
+        )
+    ).parsed

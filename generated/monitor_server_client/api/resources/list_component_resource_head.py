@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.message import Message
+from ...models.problem import Problem
+from ...models.resource import Resource
+from ...models.resource_metrics import ResourceMetrics
+from ...models.validation_errors import ValidationErrors
+from ...types import Response
+
+
+def _get_kwargs(
+    resource: Resource,
+    component: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/resources/{resource}/components/{component}/head/metrics".format(
+            resource=quote(str(resource), safe=""),
+            component=quote(str(component), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+    if response.status_code == 200:
+        response_200 = ResourceMetrics.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    resource: Resource,
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+    """List the 10 metrics of a component using most of a resource
+
+    Args:
+        resource (Resource): What head/tail listings sort metrics by. Example: memory.
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+    """
+
+    kwargs = _get_kwargs(
+        resource=resource,
+        component=component,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    resource: Resource,
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+    """List the 10 metrics of a component using most of a resource
+
+    Args:
+        resource (Resource): What head/tail listings sort metrics by. Example: memory.
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+    """
+
+    return sync_detailed(
+        resource=resource,
+        component=component,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    resource: Resource,
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+    """List the 10 metrics of a component using most of a resource
+
+    Args:
+        resource (Resource): What head/tail listings sort metrics by. Example: memory.
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+    """
+
+    kwargs = _get_kwargs(
+        resource=resource,
+        component=component,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    resource: Resource,
+    component: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+    """List the 10 metrics of a component using most of a resource
+
+    Args:
+        resource (Resource): What head/tail listings sort metrics by. Example: memory.
+        component (str): Text in one path segment. Example: linalg.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+    """
+
+    return (
+        await asyncio_detailed(
+            resource=resource,
+            component=component,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_description import BadDescription
+from ...models.message import Message
+from ...models.problem import Problem
+from ...models.session import Session
+from ...models.session_create_at_hash import SessionCreateAtHash
+from ...models.validation_errors import ValidationErrors
+from ...types import Response
+
+
+def _get_kwargs(
+    session_hash: str,
+    *,
+    body: SessionCreateAtHash,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/sessions/{session_hash}".format(
+            session_hash=quote(str(session_hash), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+    if response.status_code == 201:
+        response_201 = Session.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(
+            data: object,
+        ) -> BadDescription | Message | ValidationErrors:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = Message.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_1 = ValidationErrors.from_dict(data)
+
+                return response_400_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_2 = BadDescription.from_dict(data)
+
+            return response_400_type_2
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_hash: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateAtHash,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+    """Store a session, its hash in the URL unless the body has one
+
+     As `create_session`; the body's `session_h`, when given, wins.
+
+    Args:
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        body (SessionCreateAtHash): A new session whose hash the URL gives (a `session_h` here
+            wins). Example: {'run_date': '2024-05-13T09:12:44.301552', 'scm_ref': None, 'description':
+            {'numpy': '1.26.4'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | Problem | Session]
+    """
+
+    kwargs = _get_kwargs(
+        session_hash=session_hash,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_hash: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateAtHash,
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+    """Store a session, its hash in the URL unless the body has one
+
+     As `create_session`; the body's `session_h`, when given, wins.
+
+    Args:
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        body (SessionCreateAtHash): A new session whose hash the URL gives (a `session_h` here
+            wins). Example: {'run_date': '2024-05-13T09:12:44.301552', 'scm_ref': None, 'description':
+            {'numpy': '1.26.4'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | Problem | Session
+    """
+
+    return sync_detailed(
+        session_hash=session_hash,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_hash: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateAtHash,
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+    """Store a session, its hash in the URL unless the body has one
+
+     As `create_session`; the body's `session_h`, when given, wins.
+
+    Args:
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        body (SessionCreateAtHash): A new session whose hash the URL gives (a `session_h` here
+            wins). Example: {'run_date': '2024-05-13T09:12:44.301552', 'scm_ref': None, 'description':
+            {'numpy': '1.26.4'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadDescription | Message | ValidationErrors | Problem | Session]
+    """
+
+    kwargs = _get_kwargs(
+        session_hash=session_hash,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_hash: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SessionCreateAtHash,
+) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+    """Store a session, its hash in the URL unless the body has one
+
+     As `create_session`; the body's `session_h`, when given, wins.
+
+    Args:
+        session_hash (str): An identification key (pytest-monitor writes 32-hex MD5 digests).
+            Example: 0041724ff4e0adac62b70b4f810c79fc5ad8ba5b.
+        body (SessionCreateAtHash): A new session whose hash the URL gives (a `session_h` here
+            wins). Example: {'run_date': '2024-05-13T09:12:44.301552', 'scm_ref': None, 'description':
+            {'numpy': '1.26.4'}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadDescription | Message | ValidationErrors | Problem | Session
+    """
+
+    return (
+        await asyncio_detailed(
+            session_hash=session_hash,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,94 @@
+"""A request read as the real server's Flask 1.1 reads it.
+
+- ``request.args``: the query string's pairs; ``get`` takes the first value of a name.
+- ``request.json``: the body parsed as JSON when the Content-Type says JSON
+  (``application/json`` or ``application/*+json``), else None; a body that is not JSON
+  answers 400 with werkzeug's ``BadRequest`` text.
+- the page of a listing (``get_page_info``): ``int()`` of the first ``page`` value, else
+  the ``page`` of a JSON body, else 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from mock_server.core.errors import InvalidInput
+from mock_server.core.numbers import refuse_non_finite
+
+BAD_REQUEST_BODY = {
+    "message": "The browser (or proxy) sent a request that this server could not understand."
+}
+
+
+class MalformedJson(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__("the body is not JSON", body=BAD_REQUEST_BODY)
+
+
+@dataclass(frozen=True)
+class FlaskRequest:
+    path: str
+    query: list[tuple[str, str]]
+    content_type: str | None
+    body: bytes
+
+    @classmethod
+    def from_scope(cls, scope: dict[str, Any], body: bytes = b"") -> FlaskRequest:
+        headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", ())}
+        raw_type = headers.get("content-type")
+        return cls(
+            path=scope["path"],
+            query=parse_qsl(
+                scope.get("query_string", b"").decode("latin-1"),
+                keep_blank_values=True,
+                errors="replace",
+            ),
+            content_type=None if raw_type is None else raw_type.decode("latin-1"),
+            body=body,
+        )
+
+    @property
+    def args(self) -> dict[str, str]:
+        """Each name once, with its first value, in the order the names first appear."""
+        first: dict[str, str] = {}
+        for name, value in self.query:
+            first.setdefault(name, value)
+        return first
+
+    @property
+    def is_json(self) -> bool:
+        mimetype = (self.content_type or "").split(";", 1)[0].strip().lower()
+        return mimetype == "application/json" or (
+            mimetype.startswith("application/") and mimetype.endswith("+json")
+        )
+
+    def json(self) -> Any:
+        if not self.is_json:
+            return None
+        try:
+            value = json.loads(self.body)
+        except ValueError as error:  # not JSON, or not text in a Unicode encoding
+            raise MalformedJson() from error
+        refuse_non_finite(value, "body")
+        return value
+
+    def page(self) -> int:
+        page = self.args.get("page")
+        if page is not None:
+            try:
+                return int(page)
+            except ValueError:
+                pass
+        body = self.json()
+        if body is None or not isinstance(body, dict) or "page" not in body:
+            if isinstance(body, (str, list)) and "page" in body:
+                # The real server then reads body["page"] off a string or a list: a 500.
+                raise InvalidInput("a JSON body naming 'page' must be an object")
+            return 1
+        page = body["page"]
+        if type(page) is not int:
+            raise InvalidInput("the page in a JSON body must be an integer")
+        return page

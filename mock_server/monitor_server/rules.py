@@ -1,0 +1,267 @@
+"""The real server's URL rules, and what werkzeug (its router) does with them.
+
+monitor-server-api 1.1.0 is a Flask app; werkzeug 1.0 routes its requests and builds its
+page links from these rules (``RULES``: its URL map, in the order Flask lists it). From
+them, as werkzeug does:
+- ``match``: which rule a path and method reach, the trailing-slash redirect (308), or a
+  method the path does not take (405);
+- ``Rule.build``: a page link (``url_for``), path arguments quoted, the other values
+  appended as a query string;
+- ``did_you_mean``: the close rules flask-restx names in a 404 raised by a page out of
+  range (``difflib`` over the rules, with their ``<...>`` parts cut out).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_STRING = "[^/]+"  # werkzeug's default (``string``) converter
+_INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
+_ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+
+# Characters werkzeug leaves unquoted in a path argument (and in a query, which also
+# writes a space as "+").
+_SAFE = "-._~"
+
+
+def _quote(text: str, safe: str) -> str:
+    allowed = set(_SAFE) | set(safe)
+    return "".join(
+        chr(byte)
+        if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in allowed)
+        else f"%{byte:02X}"
+        for byte in text.encode("utf-8")
+    )
+
+
+def quote_path_argument(value: Any) -> str:
+    return _quote(str(value), "/:")
+
+
+def quote_query(value: Any) -> str:
+    return _quote(str(value), " ").replace(" ", "+")
+
+
+class BuildError(ValueError):
+    """werkzeug cannot build a link for these values (the real server answers 500)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule: str
+    methods: frozenset[str]
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> list[tuple[str | None, str]]:
+        """``(converter, name)`` for each argument, ``(None, text)`` for static text."""
+        parts: list[tuple[str | None, str]] = []
+        position = 0
+        for found in _ARGUMENT.finditer(self.rule):
+            if found.start() > position:
+                parts.append((None, self.rule[position : found.start()]))
+            parts.append((found.group("converter") or "string", found.group("name")))
+            position = found.end()
+        if position < len(self.rule):
+            parts.append((None, self.rule[position:]))
+        return parts
+
+    @property
+    def arguments(self) -> list[str]:
+        return [name for converter, name in self.parts if converter is not None]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        body = "".join(
+            re.escape(text)
+            if converter is None
+            else f"(?P<{text}>{_INT if converter == 'int' else _STRING})"
+            for converter, text in self.parts
+        )
+        if self.rule.endswith("/"):  # a "folder": its slashless form redirects here
+            body = body[:-1] + "(?P<__suffix__>/?)"
+        return re.compile(f"^{body}$")
+
+    @property
+    def sort_key(self) -> tuple[bool, int, list[tuple[int, int]]]:
+        """werkzeug's ``match_compare_key``: rules without arguments first, then those
+        with more parts, then static parts before arguments, longer parts first."""
+        weights: list[tuple[int, int]] = []
+        for converter, text in self.parts:
+            if converter is None:
+                weights += [(0, -len(piece)) for piece in text.split("/") if piece]
+            else:
+                weights.append((1, 50 if converter == "int" else 100))
+        return bool(self.arguments), -len(weights), weights
+
+    def build(self, values: dict[str, Any]) -> str:
+        """``url_for`` of this rule's endpoint with ``values`` (in their order): values that
+        are None are dropped; a value given for a default must equal it; arguments fill the
+        path and the rest become the query."""
+        values = {k: v for k, v in values.items() if v is not None}
+        for name, default in self.defaults.items():
+            if name in values and values[name] != default:
+                raise BuildError(f"{name}={values[name]!r} names a part of the path")
+        missing = [name for name in self.arguments if name not in values]
+        if missing:
+            raise BuildError(f"no value for {', '.join(missing)}")
+        path = "".join(
+            text if converter is None else quote_path_argument(values[text])
+            for converter, text in self.parts
+        )
+        query = "&".join(
+            f"{quote_query(name)}={quote_query(value)}"
+            for name, value in values.items()
+            if name not in self.arguments and name not in self.defaults
+        )
+        return f"{path}?{query}" if query else path
+
+
+def _rule(rule: str, *methods: str, **defaults: Any) -> Rule:
+    return Rule(rule, frozenset({"GET", "HEAD", "OPTIONS", *methods}), defaults)
+
+
+V1 = "/api/v1"
+# Flask's URL map of monitor-server-api 1.1.0, in the order it lists it.
+RULES: tuple[Rule, ...] = (
+    _rule(f"{V1}/components/count"),
+    _rule(f"{V1}/contexts/count"),
+    _rule(f"{V1}/sessions/count"),
+    _rule(f"{V1}/metrics/count"),
+    _rule(f"{V1}/swagger.json"),
+    _rule(f"{V1}/pipelines/"),
+    _rule(f"{V1}/metrics/", "POST"),
+    _rule(f"{V1}/docs"),
+    _rule(f"{V1}/"),
+    _rule("/index.html"),
+    _rule("/"),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/builds/<string:build>/head/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/builds/<string:build>/tail/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/builds/<string:build>/head/<int:max_element>/metrics"
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/builds/<string:build>/tail/<int:max_element>/metrics"
+    ),
+    _rule(
+        f"{V1}/components/<string:component>/pipelines/<string:pipeline>/builds/<string:build_no>/sessions"
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/components/<string:component>/head/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/components/<string:component>/tail/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/components/<string:component>/head/<int:max_element>/metrics"
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/components/<string:component>/tail/<int:max_element>/metrics"
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/head/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/tail/metrics",
+        max_element=10,
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/head/<int:max_element>/metrics"
+    ),
+    _rule(
+        f"{V1}/resources/<string:resource>/pipelines/<string:pipeline>/tail/<int:max_element>/metrics"
+    ),
+    _rule(f"{V1}/filters/scope/<string:scope>/metrics/count"),
+    _rule(f"{V1}/filters/scm/<string:scm>/metrics/count"),
+    _rule(f"{V1}/components/variants/<string:variant>/metrics", component=None),
+    _rule(f"{V1}/components/items/<string:item>/metrics", component=None),
+    _rule(f"{V1}/components/<string:component>/pipelines/<string:pipeline>/builds"),
+    _rule(f"{V1}/components/<string:component>/variants/<string:variant>/metrics"),
+    _rule(f"{V1}/components/<string:component>/items/<string:item>/metrics"),
+    _rule(f"{V1}/pipelines/<string:pipeline>/builds/<string:build_no>/sessions"),
+    _rule(f"{V1}/resources/<string:resource>/head/metrics", max_element=10),
+    _rule(f"{V1}/resources/<string:resource>/tail/metrics", max_element=10),
+    _rule(f"{V1}/resources/<string:resource>/head/<int:max_element>/metrics"),
+    _rule(f"{V1}/resources/<string:resource>/tail/<int:max_element>/metrics"),
+    _rule(f"{V1}/variants/like/<string:variant>/metrics"),
+    _rule(f"{V1}/contexts/<string:context_hash>/metrics/count"),
+    _rule(f"{V1}/variants/<string:variant>/metrics/count"),
+    _rule(f"{V1}/sessions/<string:session_hash>/metrics/count"),
+    _rule(f"{V1}/filters/scope/<string:scope>/metrics"),
+    _rule(f"{V1}/filters/scm/<string:scm_id>/sessions"),
+    _rule(f"{V1}/filters/scm/<string:scm_id>/metrics"),
+    _rule(f"{V1}/items/like/<string:item>/metrics"),
+    _rule(f"{V1}/items/<string:item>/metrics/count"),
+    _rule(f"{V1}/components/metrics", component=None),
+    _rule(f"{V1}/components/<string:component>/pipelines"),
+    _rule(f"{V1}/components/<string:component>/metrics"),
+    _rule(f"{V1}/pipelines/<string:pipeline>/builds"),
+    _rule(f"{V1}/contexts/<string:context_hash>/metrics"),
+    _rule(f"{V1}/variants/<string:variant>/metrics"),
+    _rule(f"{V1}/sessions/<string:session_hash>/metrics"),
+    _rule(f"{V1}/items/<string:item>/metrics"),
+    _rule(f"{V1}/components/<string:component>"),
+    _rule(f"{V1}/components/", component=None),
+    _rule(f"{V1}/contexts/<string:environ_hash>", "POST"),
+    _rule(f"{V1}/sessions/<string:session_hash>", "POST"),
+    _rule(f"{V1}/contexts/", "POST", environ_hash=None),
+    _rule(f"{V1}/sessions/", "POST", session_hash=None),
+    _rule("/swaggerui/<path:filename>"),
+    _rule("/static/<path:filename>"),
+)
+BY_RULE = {rule.rule: rule for rule in RULES}
+_MATCH_ORDER = sorted(
+    (rule for rule in RULES if rule.rule.startswith(V1)), key=lambda rule: rule.sort_key
+)
+_COMPILED = [(rule, rule.regex) for rule in _MATCH_ORDER]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What werkzeug makes of a path and method."""
+
+    rule: Rule | None = None  # the rule serving them
+    redirect: str | None = None  # the path to redirect to (a slash added)
+    allowed: frozenset[str] = frozenset()  # methods the path takes, when not this one
+
+
+def match(path: str, method: str) -> Match:
+    allowed: set[str] = set()
+    for rule, regex in _COMPILED:
+        found = regex.match(path)
+        if found is None:
+            continue
+        slashless = found.groupdict().get("__suffix__") == ""
+        if method not in rule.methods:
+            allowed |= rule.methods
+            continue
+        if slashless:
+            return Match(redirect=path + "/")
+        return Match(rule=rule)
+    return Match(allowed=frozenset(allowed))
+
+
+_CUT = re.compile(r"(<.*>)")
+
+
+def did_you_mean(path: str) -> str | None:
+    """What flask-restx adds to the message of a 404 raised inside an operation (a page
+    out of range): the rules closest to the path (None when none is close)."""
+    rules = {_CUT.sub("", rule.rule): rule.rule for rule in RULES}
+    close = difflib.get_close_matches(path, rules.keys())
+    if not close:
+        return None
+    named = " or ".join(rules[found] for found in close)
+    return f"You have requested this URI [{path}] but did you mean {named} ?"
