@@ -1,8 +1,8 @@
 """almdrlib (alertlogic-sdk-python 1.0.74), unchanged, publishes to the mock through AIMS.
 
-Each of the six outcomes is provoked by its own rule of design.md. A client made by
-``almdrlib.client(...)`` returns 4xx/5xx answers rather than raising; only its AIMS login
-raises (``AuthenticationException``).
+Each of the six outcomes is provoked by its own rule (``publish_observations`` in
+``specs/aepublish.yaml``). A client made by ``almdrlib.client(...)`` returns 4xx/5xx answers
+rather than raising; only its AIMS login raises (``AuthenticationException``).
 """
 
 from __future__ import annotations
