@@ -18,6 +18,7 @@ PUBLIC = {
         "AuthenticationError",
         "BadRequestError",
         "ConflictError",
+        "LoginRefusedError",
         "MessageStatus",
         "MonitorAPI",
         "MonitorCategory",

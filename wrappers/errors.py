@@ -18,14 +18,19 @@ class ApiError(Exception):
     """The service answered with an error status.
 
     ``problem`` is the decoded JSON body (an RFC 7807 problem from the mock; whatever JSON
-    the real service sends), or ``None`` when the body is not JSON.
+    the real service sends), or ``None`` when the body is not JSON or empty (AIMS answers a
+    failed login with an empty 401). ``error`` is the body's ``error`` text where the
+    service answers one instead of a problem (AIMS: ``{"error": "account_inactive"}``),
+    else ``None``.
     """
 
     def __init__(self, status: int, problem: dict[str, Any] | None, content: bytes) -> None:
         self.status = status
         self.problem = problem
         self.content = content
-        detail = (problem or {}).get("detail") or (problem or {}).get("message")
+        error = (problem or {}).get("error")
+        self.error: str | None = error if isinstance(error, str) else None
+        detail = (problem or {}).get("detail") or (problem or {}).get("message") or self.error
         super().__init__(f"HTTP {status}" + (f": {detail}" if detail else ""))
 
 
@@ -35,6 +40,11 @@ class BadRequestError(ApiError):
 
 class AuthenticationError(ApiError):
     """401: no credential, a wrong one, or an expired token."""
+
+
+class LoginRefusedError(BadRequestError):
+    """400 from an AIMS login with a right key pair that AIMS will not log in; ``error``
+    says why: ``account_inactive`` or ``password_expired``."""
 
 
 class PermissionDeniedError(ApiError):

@@ -30,7 +30,7 @@ TOKEN_LIFETIME = 6 * 3600
 # A fixed namespace so a key pair's user id is the same on every run.
 _USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
 
-_ACCOUNT_KEYS = {"id", "name", "access_key_id", "secret_key"}
+_ACCOUNT_KEYS = {"id", "name", "access_key_id", "secret_key", "active", "password_expired"}
 _DEFINITION_KEYS = {
     "path",
     "unique",
@@ -43,19 +43,38 @@ _FAULT_KEYS = {"definition", "delay", "times", "latency"}
 _SECTION_KEYS = {"accounts", "definitions", "faults"}
 
 
+class LoginRefused(InvalidInput):
+    """AIMS knows the key pair but will not log it in: ``reason`` is the ``error`` AIMS
+    answers (``account_inactive``, ``password_expired``)."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail, error=reason)
+        self.reason = reason
+
+
+#: The one role the mock gives every key pair's user (the mock enforces no permissions).
+ROLE_NAME = "Administrator"
+ROLE_PERMISSIONS = {"*:own:*:*": "allowed"}
+
+
 @dataclass(frozen=True, slots=True)
 class Account:
     id: str
     name: str
     access_key_id: str
     secret_key: str
-    #: The AIMS user of the key pair: derived, so stable across reloads; computed once (a
-    #: uuid5 per token check was a tenth of a single-observation publish).
+    active: bool = True
+    password_expired: bool = False
+    #: The AIMS user of the key pair and its role: derived, so stable across reloads;
+    #: computed once (a uuid5 per token check was a tenth of a single-observation publish).
     user_id: str = field(init=False, repr=False, compare=False)
+    role_id: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         user_id = str(uuid.uuid5(_USER_NAMESPACE, f"{self.id}:{self.access_key_id}")).upper()
         object.__setattr__(self, "user_id", user_id)
+        role_id = str(uuid.uuid5(_USER_NAMESPACE, f"{self.id}:role:{ROLE_NAME}")).upper()
+        object.__setattr__(self, "role_id", role_id)
 
     def to_wire(self) -> dict[str, Any]:
         return {
@@ -63,10 +82,22 @@ class Account:
             "name": self.name,
             "access_key_id": self.access_key_id,
             "secret_key": self.secret_key,
+            "active": self.active,
+            "password_expired": self.password_expired,
         }
 
+    def refusal(self) -> LoginRefused | None:
+        """Why AIMS would not log this key pair in, None if it would; an inactive account is
+        told so before an expired password."""
+        if not self.active:
+            return LoginRefused("account_inactive", f"account {self.id!r} is inactive")
+        if self.password_expired:
+            detail = f"the password of {self.access_key_id!r} has expired"
+            return LoginRefused("password_expired", detail)
+        return None
+
     def aims_account(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "active": True}
+        return {"id": self.id, "name": self.name, "active": self.active}
 
     def aims_user(self) -> dict[str, Any]:
         return {
@@ -75,6 +106,18 @@ class Account:
             "name": self.access_key_id,
             "active": True,
         }
+
+    def aims_roles(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": self.role_id,
+                "account_id": self.id,
+                "name": ROLE_NAME,
+                "permissions": dict(ROLE_PERMISSIONS),
+                "legacy_permissions": [],
+                "version": 1,
+            }
+        ]
 
 
 class _Token(NamedTuple):
@@ -201,11 +244,18 @@ class AepublishBackend:
             return self._account_of_key_pair(access_key_id, secret_key) is not None
 
     def authenticate(self, access_key_id: str, secret_key: str) -> dict[str, Any]:
-        """Issue a token for a key pair: the ``authentication`` object of AIMS' answer."""
+        """Issue a token for a key pair: the ``authentication`` object of AIMS' answer.
+
+        Unauthorized for an unknown or wrong pair; ``LoginRefused`` for a right pair AIMS
+        will not log in (an inactive account, an expired password).
+        """
         with self._lock:
             account = self._account_of_key_pair(access_key_id, secret_key)
             if account is None:
                 raise Unauthorized("unknown access key id or wrong secret key")
+            refusal = account.refusal()
+            if refusal is not None:
+                raise refusal
             token = secrets.token_urlsafe(32)
             expires_at = self.clock.now() + TOKEN_LIFETIME
             self._tokens[token] = _Token(account.id, expires_at)
@@ -217,12 +267,18 @@ class AepublishBackend:
             }
 
     def token_info(self, token: str) -> dict[str, Any]:
-        """Whom a live token belongs to (AIMS' ``token_info``); Unauthorized otherwise."""
+        """Whom a live token belongs to, with the fields of AIMS' ``token_info`` answer;
+        Unauthorized otherwise."""
         with self._lock:
             account, expires_at = self._account_of_token(token)
             return {
                 "account": account.aims_account(),
                 "user": account.aims_user(),
+                "roles": account.aims_roles(),
+                # The token's holder: a user (access keys belong to users in AIMS).
+                "entity_id": account.user_id,
+                "entity_type": "user",
+                "requester_id": f"{account.id}:user:{account.user_id}",
                 "token_expiration": expires_at,
             }
 
@@ -389,6 +445,15 @@ def _integer(item: dict[str, Any], key: str, where: str, *, minimum: int) -> int
     return value
 
 
+def _flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    value = item.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{where}.{key} must be true or false")
+    return value
+
+
 def _parse_account(item: Any, where: str) -> Account:
     item = _object(item, _ACCOUNT_KEYS, where)
     account_id = _string(item, "id", where)
@@ -397,6 +462,8 @@ def _parse_account(item: Any, where: str) -> Account:
         name=_optional_string(item, "name", where) or f"Account {account_id}",
         access_key_id=_optional_string(item, "access_key_id", where) or secrets.token_hex(8),
         secret_key=_optional_string(item, "secret_key", where) or secrets.token_urlsafe(24),
+        active=_flag(item, "active", where, True),
+        password_expired=_flag(item, "password_expired", where, False),
     )
 
 

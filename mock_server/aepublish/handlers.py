@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
+from connexion.lifecycle import ConnexionResponse
+
+from mock_server.aepublish.backend import LoginRefused
 from mock_server.core.errors import Unauthorized
 
 if TYPE_CHECKING:
@@ -33,6 +36,8 @@ class AepublishHandlers:
     def check_key_pair(
         self, username: str, password: str, required_scopes: Any = None
     ) -> dict[str, Any] | None:
+        # None: connexion goes on to the spec's other, empty requirement, and the
+        # authenticate handler answers the 401 as AIMS does.
         if not self._backend.verify_key_pair(username, password):
             return None
         # The authenticate handler issues the token; it needs the pair to do so atomically.
@@ -48,11 +53,26 @@ class AepublishHandlers:
             await asyncio.sleep(publication.latency)
         return publication.body
 
-    async def authenticate(self, token_info: dict[str, Any]) -> tuple[dict[str, Any], int]:
-        authentication = self._backend.authenticate(
-            token_info["access_key_id"], token_info["secret_key"]
-        )
+    async def authenticate(self, token_info: dict[str, Any]) -> Any:
+        """AIMS' answers, not problem documents: a failed login is a 401 with an empty body
+        whatever failed (no Authorization header, a garbled one, a wrong key pair), and a
+        pair AIMS will not log in is a 400 ``{"error": reason}``."""
+        if "access_key_id" not in token_info:  # the key pair did not pass check_key_pair
+            return _failed_login()
+        try:
+            authentication = self._backend.authenticate(
+                token_info["access_key_id"], token_info["secret_key"]
+            )
+        except Unauthorized:  # the account went away since check_key_pair
+            return _failed_login()
+        except LoginRefused as refused:
+            return {"error": refused.reason}, 400
         return {"authentication": authentication}, 200
 
     async def get_token_info(self, token_info: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return self._backend.token_info(token_info["token"]), 200
+
+
+def _failed_login() -> ConnexionResponse:
+    # No body and so no Content-Type, as AIMS sends it.
+    return ConnexionResponse(status_code=401)

@@ -24,6 +24,7 @@ from mock_server.preservica.checks import (
     choices,
     count,
     flag,
+    given_null,
     mapped_id,
     mapping,
     optional_time,
@@ -382,7 +383,13 @@ class PreservicaBackend:
     def _build_monitor(self, data: Any, where: str, now: float) -> Monitor:
         data = mapping(data, where, _MONITOR_KEYS)
         status = choice(data.get("status", "Pending"), MONITOR_STATUSES, f"{where}.status")
-        started = optional_time(data, "started", where, now)
+        # A Pending monitor has not started, unless the seed says when it did; null says
+        # "not started" whatever the status.
+        started = (
+            None
+            if given_null(data, "started")
+            else optional_time(data, "started", where, None if status == "Pending" else now)
+        )
         completed = optional_time(
             data, "completed", where, now if status in FINISHED_STATUSES else None
         )
@@ -395,10 +402,14 @@ class PreservicaBackend:
                 data.get("category", "Ingest"), MONITOR_CATEGORIES, f"{where}.category"
             ),
             subcategory=text(data, "subcategory", where, "OPEX"),
-            started=started if started is not None else now,
+            started=started,
             completed=completed,
-            progress_text=text(data, "progressText", where, ""),
-            percent_complete=percent(
+            progress_text=None
+            if given_null(data, "progressText")
+            else text(data, "progressText", where, ""),
+            percent_complete=None
+            if given_null(data, "percentComplete")
+            else percent(
                 data,
                 where,
                 percent_complete(counters["filesProcessed"], counters["filesPending"]),
@@ -459,11 +470,14 @@ class PreservicaBackend:
         recomputed = percent_complete(
             monitor.counters["filesProcessed"], monitor.counters["filesPending"]
         )
-        if recomputed:
+        # One without a percentage (not started) gets one once it processes files.
+        if recomputed and (moved or monitor.percent_complete is not None):
             monitor.percent_complete = recomputed
 
     @staticmethod
     def _change_status(monitor: Monitor, status: str, now: float) -> None:
+        if monitor.started is None and status != "Pending":
+            monitor.started = now  # it leaves Pending: it has started
         if status in FINISHED_STATUSES and monitor.status not in FINISHED_STATUSES:
             monitor.completed = now
         elif status not in FINISHED_STATUSES:

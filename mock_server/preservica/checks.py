@@ -94,9 +94,15 @@ def build_point(data: Any, where: str, monitor: Monitor, now: float) -> Point:
     return Point(
         timestamp=optional_time(data, "timestamp", where, now),
         status=choice(data.get("status", monitor.status), MONITOR_STATUSES, f"{where}.status"),
-        percent_complete=percent(data, where, monitor.percent_complete),
+        percent_complete=percent(data, where, monitor.percent_complete or ""),
         counters={key: count(data, key, where, monitor.counters[key]) for key in POINT_COUNTERS},
     )
+
+
+def given_null(data: Mapping[str, Any], key: str) -> bool:
+    """Whether ``key`` is given as null (meaning "no value"), rather than left out (the
+    default)."""
+    return key in data and data[key] is None
 
 
 def optional_time(data: Mapping[str, Any], key: str, where: str, default: Any) -> Any:

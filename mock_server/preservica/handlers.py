@@ -105,7 +105,8 @@ class PreservicaHandlers:
             subcategory=_query_list("subcategory", subcategory, raw),
             name=_query_list("name", name, raw),
         )
-        return _envelope({"monitors": monitors})
+        # Not paged; the count is there because clients decode it (The National Archives').
+        return _envelope({"paging": {"totalResults": len(monitors)}, "monitors": monitors})
 
     async def list_messages(
         self, monitor: list[str], start: int, max: int, status: list[str] | None = None

@@ -14,7 +14,8 @@ from mock_server.core.errors import InvalidInput
 
 MONITOR_CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
 MONITOR_STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")
-MESSAGE_STATUSES = ("Info", "Warning", "Error")
+# Debug is the fourth status The National Archives' Preservica client decodes.
+MESSAGE_STATUSES = ("Info", "Warning", "Error", "Debug")
 
 
 # --- wire formats -----------------------------------------------------------------------
@@ -123,10 +124,12 @@ class Monitor:
     status: str
     category: str
     subcategory: str
-    started: float
+    #: None until the monitor starts (a Pending one has not): rendered null, as are the
+    #: progress text and percentage a seed gives as null.
+    started: float | None
     completed: float | None
-    progress_text: str
-    percent_complete: str
+    progress_text: str | None
+    percent_complete: str | None
     counters: dict[str, int]
     can_retry: bool
     messages: list[dict[str, Any]] = field(default_factory=list)
@@ -137,7 +140,7 @@ class Monitor:
             "mappedId": self.mapped_id,
             "name": self.name,
             "status": self.status,
-            "started": iso_timestamp(self.started),
+            "started": None if self.started is None else iso_timestamp(self.started),
             "completed": None if self.completed is None else iso_timestamp(self.completed),
             "category": self.category,
             "subcategory": self.subcategory,
@@ -148,4 +151,5 @@ class Monitor:
         }
 
     def snapshot(self, now: float) -> Point:
-        return Point(now, self.status, self.percent_complete, dict(self.counters))
+        # A timeseries point always has a percentage (its shape is ours): empty when unknown.
+        return Point(now, self.status, self.percent_complete or "", dict(self.counters))

@@ -6,6 +6,9 @@ from typing import Any
 
 ACME = {"id": "2", "name": "Acme", "access_key_id": "demo-key", "secret_key": "demo-secret"}
 GLOBEX = {"id": "3", "name": "Globex", "access_key_id": "globex-key", "secret_key": "globex-secret"}
+#: Accounts AIMS knows but will not log in (not in ``seed()``: tests add them).
+DORMANT = {"id": "4", "access_key_id": "dormant-key", "secret_key": "dormant", "active": False}
+EXPIRED = {"id": "5", "access_key_id": "expired-key", "secret_key": "old", "password_expired": True}
 
 FINDING = "aws/guardduty/finding"  # unique [finding_id] within an hour
 LOGIN = "aws/cloudtrail/console_login"  # throttled: 3 successes per minute

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from mock_server.aepublish.backend import TOKEN_LIFETIME, AepublishBackend
+from mock_server.aepublish.backend import TOKEN_LIFETIME, AepublishBackend, LoginRefused
 from mock_server.core.errors import (
     Conflict,
     Forbidden,
@@ -17,6 +17,8 @@ from mock_server.core.errors import (
 )
 from tests.aepublish.aepublish_seeds import (
     ACME,
+    DORMANT,
+    EXPIRED,
     FINDING,
     GLOBEX,
     HEARTBEAT,
@@ -413,11 +415,63 @@ def test_authenticate_returns_what_almdrlib_reads(backend, clock):
     assert auth["user"]["account_id"] == "2"
     assert auth["user"]["id"] == backend.authenticate("demo-key", "demo-secret")["user"]["id"]
     assert auth["token_expiration"] == clock.now() + TOKEN_LIFETIME
-    assert backend.token_info(auth["token"]) == {
-        "account": auth["account"],
-        "user": auth["user"],
-        "token_expiration": auth["token_expiration"],
+    info = backend.token_info(auth["token"])
+    assert (info["account"], info["user"]) == (auth["account"], auth["user"])
+    assert info["token_expiration"] == auth["token_expiration"]
+
+
+def test_token_info_has_every_field_of_the_vendors_answer(backend, token):
+    info = backend.token_info(token)
+    assert set(info) == {
+        "account",
+        "user",
+        "roles",
+        "entity_id",
+        "entity_type",
+        "requester_id",
+        "token_expiration",
     }
+    user_id = info["user"]["id"]
+    assert (info["entity_id"], info["entity_type"]) == (user_id, "user")
+    assert info["requester_id"] == f"2:user:{user_id}"
+    [role] = info["roles"]
+    assert role["account_id"] == "2" and role["name"] and role["id"]
+    assert role["permissions"] and role["legacy_permissions"] == []
+    # Stable: the same role on every login, and per account.
+    again = backend.token_info(backend.authenticate("demo-key", "demo-secret")["token"])
+    assert again["roles"] == info["roles"]
+    globex = backend.token_info(backend.authenticate("globex-key", "globex-secret")["token"])
+    assert globex["roles"][0]["id"] != role["id"]
+
+
+@pytest.mark.parametrize(
+    ("account", "reason"),
+    [
+        (DORMANT, "account_inactive"),
+        (EXPIRED, "password_expired"),
+        ({**DORMANT, "password_expired": True}, "account_inactive"),  # inactive is told first
+    ],
+    ids=["inactive", "password-expired", "both"],
+)
+def test_a_right_pair_aims_will_not_log_in_is_refused_with_its_reason(backend, account, reason):
+    backend.add_account(account)
+    key, secret = account["access_key_id"], account["secret_key"]
+    assert backend.verify_key_pair(key, secret)  # the pair itself is right
+    with pytest.raises(LoginRefused) as refused:
+        backend.authenticate(key, secret)
+    assert refused.value.reason == reason
+    assert isinstance(refused.value, InvalidInput)  # a 400 wherever it is not caught
+    # A wrong secret is still just a failed authentication.
+    with pytest.raises(Unauthorized):
+        backend.authenticate(key, "wrong")
+
+
+def test_accounts_are_active_with_a_live_password_unless_seeded_otherwise(backend):
+    stored = backend.add_account({"id": "6", "access_key_id": "k6", "secret_key": "s6"})
+    assert (stored["active"], stored["password_expired"]) == (True, False)
+    assert backend.authenticate("k6", "s6")["account"]["active"] is True
+    dormant = backend.add_account(DORMANT)
+    assert (dormant["active"], dormant["password_expired"]) == (False, False)
 
 
 @pytest.mark.parametrize(("key", "secret"), [("demo-key", "wrong"), ("nobody", "demo-secret")])
@@ -489,6 +543,8 @@ def test_load_seed_returns_counts_and_fills_defaults(clock):
         {"accounts": [{"id": "9"}], "definitions": [{"path": "x", "account_id": ""}]},
         {"accounts": [{"id": "9"}], "tokens": []},
         {"accounts": {"id": "9"}},
+        {"accounts": [{"id": "9", "active": "no"}]},
+        {"accounts": [{"id": "9", "password_expired": 1}]},
     ],
 )
 def test_load_seed_is_all_or_nothing(backend, section):

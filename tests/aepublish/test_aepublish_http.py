@@ -11,9 +11,11 @@ import httpx
 import pytest
 import yaml
 
-from mock_server.aepublish.backend import TOKEN_LIFETIME
+from mock_server.aepublish.backend import TOKEN_LIFETIME, LoginRefused
 from tests.aepublish.aepublish_seeds import (
     ACME,
+    DORMANT,
+    EXPIRED,
     FINDING,
     GLOBEX,
     HEARTBEAT,
@@ -59,8 +61,33 @@ async def test_authenticate_answers_what_almdrlib_reads(client, seeded, clock):
     ],
     ids=["wrong-secret", "unknown-key", "garbled", "none"],
 )
-async def test_authenticate_refuses_bad_credentials(client, seeded, headers):
-    assert_problem(await client.post("/aims/v1/authenticate", headers=headers), 401)
+async def test_a_failed_authentication_is_a_401_with_an_empty_body(client, seeded, headers):
+    # As the vendor's AIMS document says: "401 Unauthorized with an empty body and no HTTP
+    # headers" (a server still sends its framing headers).
+    answer = await client.post("/aims/v1/authenticate", headers=headers)
+    assert answer.status_code == 401
+    assert answer.content == b""
+    assert "content-type" not in answer.headers
+
+
+@pytest.mark.parametrize(
+    ("account", "reason"),
+    [
+        (DORMANT, "account_inactive"),
+        (EXPIRED, "password_expired"),
+        ({**DORMANT, "password_expired": True}, "account_inactive"),
+    ],
+    ids=["inactive", "password-expired", "both"],
+)
+async def test_a_pair_aims_will_not_log_in_is_a_400_with_its_error(client, state, account, reason):
+    state.aepublish.load_seed({"accounts": [account]})
+    pair = (account["access_key_id"], account["secret_key"])
+    answer = await client.post("/aims/v1/authenticate", auth=pair)
+    assert answer.status_code == 400
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.json() == {"error": reason}
+    wrong = await client.post("/aims/v1/authenticate", auth=(pair[0], "wrong"))
+    assert (wrong.status_code, wrong.content) == (401, b"")
 
 
 async def test_token_info_names_the_account_of_the_token(client, auth):
@@ -69,6 +96,23 @@ async def test_token_info_names_the_account_of_the_token(client, auth):
     info = answer.json()
     assert info["account"] == {"id": "2", "name": "Acme", "active": True}
     assert info["user"]["account_id"] == "2"
+
+
+async def test_token_info_answers_every_field_of_the_vendors_answer(client, auth):
+    info = (await client.get("/aims/v1/token_info", headers=auth)).json()
+    assert sorted(info) == [
+        "account",
+        "entity_id",
+        "entity_type",
+        "requester_id",
+        "roles",
+        "token_expiration",
+        "user",
+    ]
+    assert (info["entity_id"], info["entity_type"]) == (info["user"]["id"], "user")
+    assert info["requester_id"] == f"2:user:{info['user']['id']}"
+    assert [(r["account_id"], r["version"]) for r in info["roles"]] == [("2", 1)]
+    assert isinstance(info["roles"][0]["permissions"], dict)
 
 
 async def test_token_info_accepts_the_lower_case_header_almdrlib_sends(client, auth):
@@ -269,7 +313,15 @@ async def test_the_generated_client_sends_observation_models_and_dicts(app, auth
 def test_the_demo_seed_loads(state):
     demo = Path(__file__).parents[2] / "mock_server" / "data" / "demo_seed.yaml"
     counts = state.aepublish.load_seed(yaml.safe_load(demo.read_text())["aepublish"])
-    assert counts == {"accounts": 1, "definitions": 3, "faults": 0}
+    assert counts == {"accounts": 3, "definitions": 3, "faults": 0}
     assert state.aepublish.verify_key_pair(ACME["access_key_id"], ACME["secret_key"])
+    # The demo's key pairs AIMS will not log in, one per reason.
+    for pair, reason in [
+        (("inactive-key", "inactive-secret"), "account_inactive"),
+        (("expired-key", "expired-secret"), "password_expired"),
+    ]:
+        with pytest.raises(LoginRefused) as refused:
+            state.aepublish.authenticate(*pair)
+        assert refused.value.reason == reason
     throttled = [d for d in state.aepublish.list_definitions() if d["throttle_count"]]
     assert throttled and throttled[0]["throttle_period"] == 60

@@ -75,3 +75,23 @@ def test_a_token_expiring_midway_is_survived_by_its_own_relogin(client, holdings
     admin.advance_clock(16 * 60)  # past validFor (15 minutes)
     after = list(client.monitors())
     assert [m["MonitorId"] for m in after] == [m["MonitorId"] for m in before]
+
+
+def test_debug_messages_and_monitors_not_started_come_through(client, holdings):
+    # pyPreservica's MessageStatus has no Debug, so it cannot filter on it; unfiltered, the
+    # Debug messages come through with the rest.
+    monitor = next(
+        m
+        for m in holdings["monitors"]
+        if any(x["status"] == "Debug" for x in m.get("messages", []))
+    )
+    got = [m["status"] for m in client.messages(monitor["mappedId"])]
+    assert got == [m["status"] for m in monitor["messages"]]
+    assert "Debug" in got
+    # The monitors answer now carries value.paging; pyPreservica reads value.monitors alone.
+    pending = list(client.monitors(status=MonitorStatus.PENDING))
+    assert {m["MonitorId"] for m in pending} == {
+        m["mappedId"] for m in held_monitors(holdings, status="Pending")
+    }
+    assert [m["started"] for m in pending] == [None, None]
+    assert any(m["progressText"] is None and m["percentComplete"] is None for m in pending)

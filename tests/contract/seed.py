@@ -50,6 +50,18 @@ def contract_seed() -> dict[str, Any]:
                     "category": "Export",
                     "subcategory": "DIP",
                 },
+                {
+                    # Not started: null started, progressText and percentComplete.
+                    "mappedId": "0" * 31 + "c",
+                    "name": "opex/contract-pending",
+                    "status": "Pending",
+                    "category": "Automated",
+                    "subcategory": "Thumbnails",
+                    "progressText": None,
+                    "percentComplete": None,
+                    "filesPending": 4,
+                    "messages": [_message("Debug", 0)],
+                },
             ],
         },
         "monitor_server": {

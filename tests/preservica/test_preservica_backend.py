@@ -197,6 +197,22 @@ def test_messages_filtered_by_status_and_beyond_the_end(seeded):
         seeded.list_messages([RUNNING_INGEST], status=["Fatal"])
 
 
+def test_debug_is_a_message_status_of_its_own(backend):
+    monitor = backend.add_monitor(
+        {"messages": [{"status": "Info"}, {"status": "Debug"}, {"status": "Warning"}, {}]}
+    )
+    # Debug messages count as neither warnings nor errors.
+    assert (monitor["warnings"], monitor["errors"]) == (1, 0)
+    page = backend.list_messages([monitor["mappedId"]], status=["Debug"])
+    assert [(m["status"], m["message"]) for m in page["messages"]] == [("Debug", "monitor.debug")]
+    assert page["totalResults"] == 1
+    both = backend.list_messages([monitor["mappedId"]], status=["Debug", "Warning"])
+    assert [m["status"] for m in both["messages"]] == ["Debug", "Warning"]
+    advanced = backend.advance_monitor(monitor["mappedId"], messages=[{"status": "Debug"}])
+    assert (advanced["warnings"], advanced["errors"]) == (1, 0)
+    assert "Debug" in MESSAGE_STATUSES
+
+
 def test_messages_of_unknown_or_repeated_monitors(seeded):
     assert seeded.list_messages(["0" * 32]) == {"messages": [], "totalResults": 0}
     assert seeded.list_messages([RUNNING_INGEST, RUNNING_INGEST, "x"])["totalResults"] == 3
@@ -279,6 +295,28 @@ def test_advance_an_unknown_monitor(seeded):
         seeded.advance_monitor("0" * 32)
 
 
+def test_a_monitor_that_has_not_started_starts_when_it_leaves_pending(backend, clock):
+    monitor = backend.add_monitor(
+        {"started": None, "progressText": None, "percentComplete": None, "filesPending": 4}
+    )
+    assert (monitor["status"], monitor["started"]) == ("Pending", None)
+    assert (monitor["progressText"], monitor["percentComplete"]) == (None, None)
+    clock.advance(60)
+    still = backend.advance_monitor(monitor["mappedId"], files=0, status="Pending")
+    assert (still["started"], still["percentComplete"]) == (None, None)
+    # A timeseries point always has a percentage: empty while the monitor has none.
+    assert backend.get_timeseries(monitor["mappedId"])[-1]["percentComplete"] == ""
+    clock.advance(60)
+    running = backend.advance_monitor(monitor["mappedId"], files=1, status="Running")
+    assert running["started"] == iso_timestamp(START + 120)
+    assert running["percentComplete"] == "25"  # processing files gives it one
+    assert running["progressText"] is None  # nothing the mock could say
+    clock.advance(60)
+    done = backend.advance_monitor(monitor["mappedId"], files=3, status="Succeeded")
+    assert done["started"] == iso_timestamp(START + 120)  # it started once
+    assert done["completed"] == iso_timestamp(START + 180)
+
+
 # --- seed data ----------------------------------------------------------------------------
 
 
@@ -301,11 +339,36 @@ def test_load_seed_counts_and_fills_defaults(backend, clock):
         "Ingest",
         "OPEX",
     )
-    assert (pending["started"], pending["completed"], pending["percentComplete"]) == (NOW, None, "")
-    assert (succeeded["completed"], succeeded["percentComplete"]) == (NOW, "100")
+    # A Pending monitor has not started: no start time unless the seed gives one.
+    assert (pending["started"], pending["completed"]) == (None, None)
+    assert (pending["progressText"], pending["percentComplete"]) == ("", "")
+    assert (succeeded["started"], succeeded["completed"]) == (NOW, NOW)
+    assert succeeded["percentComplete"] == "100"
     (msg,) = backend.list_messages([pending["mappedId"]])["messages"]
     assert (msg["status"], msg["date"], msg["message"]) == ("Info", NOW, "monitor.info")
     assert backend.login("u", "p")["tenant"] == "TEST"
+
+
+@pytest.mark.parametrize(
+    ("seed", "started"),
+    [
+        ({"status": "Pending"}, None),
+        ({"status": "Pending", "started": "2025-06-14T14:00:00Z"}, "2025-06-14T14:00:00.000Z"),
+        ({"status": "Running"}, NOW),
+        ({"status": "Running", "started": None}, None),
+        ({"status": "Failed", "started": None}, None),
+    ],
+    ids=["pending", "pending-given", "running", "running-null", "failed-null"],
+)
+def test_started_defaults_to_now_unless_pending_and_null_means_not_started(backend, seed, started):
+    assert backend.add_monitor(seed)["started"] == started
+
+
+def test_progress_text_and_percent_given_as_null_are_rendered_null(backend):
+    given_null = backend.add_monitor({"progressText": None, "percentComplete": None})
+    assert (given_null["progressText"], given_null["percentComplete"]) == (None, None)
+    left_out = backend.add_monitor({"filesPending": 3, "filesProcessed": 1})
+    assert (left_out["progressText"], left_out["percentComplete"]) == ("", "25")
 
 
 @pytest.mark.parametrize(
@@ -389,5 +452,8 @@ def test_demo_data_covers_every_category_and_status_and_pages(backend):
     totals = [backend.list_messages([m["mappedId"]])["totalResults"] for m in monitors]
     assert max(totals) > 25
     every_status = backend.list_messages(ids(monitors), max_results=1000)["messages"]
-    assert {m["status"] for m in every_status} == set(MESSAGE_STATUSES)
+    assert {m["status"] for m in every_status} == {"Info", "Warning", "Error", "Debug"}
+    not_started = [m for m in monitors if m["started"] is None]
+    assert {m["status"] for m in not_started} == {"Pending"}
+    assert any(m["progressText"] is None and m["percentComplete"] is None for m in not_started)
     assert backend.login("test", "test", "TEST")["user"] == "test"

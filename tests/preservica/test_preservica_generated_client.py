@@ -47,6 +47,7 @@ async def test_typed_round_trip(typed_client, seeded):
     assert isinstance(monitors, MonitorListResponse)
     assert [m.mapped_id for m in monitors.value.monitors] == [RUNNING_INGEST, FAILED_EXPORT]
     assert monitors.value.monitors[0].started.year == 2025
+    assert monitors.value.paging.total_results == 2
 
     page = await list_messages.asyncio(
         client=authed, monitor=[RUNNING_INGEST], status=[MessageStatus.ERROR], max_=1
@@ -56,3 +57,25 @@ async def test_typed_round_trip(typed_client, seeded):
 
     missing = await get_monitor_timeseries.asyncio("0" * 32, client=authed)
     assert isinstance(missing, Problem) and missing.status == 404
+
+
+async def test_the_generated_models_take_a_monitor_not_started_and_debug(typed_client, seeded):
+    seeded.add_monitor(
+        {
+            "mappedId": "d" * 32,
+            "status": "Pending",
+            "progressText": None,
+            "percentComplete": None,
+            "messages": [{"status": "Debug"}],
+        }
+    )
+    token = await login.asyncio(
+        client=typed_client(), body=LoginForm(username="test", password="test")
+    )
+    authed = typed_client({"Preservica-Access-Token": token.token})
+
+    monitors = await list_monitors.asyncio(client=authed, status=[MonitorStatus.PENDING])
+    (pending,) = monitors.value.monitors
+    assert (pending.started, pending.progress_text, pending.percent_complete) == (None,) * 3
+    page = await list_messages.asyncio(client=authed, monitor=["d" * 32])
+    assert [m.status for m in page.value.messages] == [MessageStatus.DEBUG]

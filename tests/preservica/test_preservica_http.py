@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import httpx
 import pytest
 
 from tests.preservica.preservica_seeds import (
@@ -158,6 +159,38 @@ async def test_monitors_in_the_envelope(client, auth):
 
 
 @pytest.mark.parametrize(
+    ("query", "count"),
+    [("", 3), ("category=Ingest", 2), ("status=Failed", 1), ("category=Automated", 0)],
+)
+async def test_monitors_answer_their_count_in_paging(client, auth, query, count):
+    # Not paged, but clients decode value.paging.totalResults (The National Archives').
+    value = (await client.get(f"{MONITORS}?{query}", headers=auth)).json()["value"]
+    assert value["paging"] == {"totalResults": count}
+    assert len(value["monitors"]) == count
+
+
+async def test_a_monitor_not_started_answers_nulls(client, auth, seeded):
+    seeded.add_monitor(
+        {
+            "mappedId": BUSY,
+            "status": "Pending",
+            "progressText": None,
+            "percentComplete": None,
+            "filesPending": 7,
+        }
+    )
+    answer = await client.get(f"{MONITORS}?status=Pending", headers=auth)
+    assert answer.status_code == 200  # the response validation takes the nulls
+    (monitor,) = answer.json()["value"]["monitors"]
+    assert monitor["mappedId"] == BUSY
+    assert (monitor["started"], monitor["progressText"], monitor["percentComplete"]) == (
+        None,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("status=Succeeded&category=Ingest", [SUCCEEDED_INGEST_PAX]),
@@ -285,6 +318,26 @@ async def test_bad_paging_parameters_are_a_400_problem(client, auth, params):
     assert_problem(await client.get(MESSAGES, params=params, headers=auth), 400)
 
 
+async def test_debug_messages_are_listed_and_filtered(client, auth, seeded):
+    seeded.add_monitor(
+        {
+            "mappedId": BUSY,
+            "messages": [message(s, n) for n, s in enumerate(["Info", "Debug", "Error", "Debug"])],
+        }
+    )
+    value = await page(client, auth, status="Debug")
+    assert (numbers(value), value["paging"]["totalResults"]) == ([1, 3], 2)
+    assert {m["status"] for m in value["messages"]} == {"Debug"}
+    both = await page(client, auth, status="Debug,Error")
+    assert numbers(both) == [1, 2, 3]
+    assert [m["status"] for m in (await page(client, auth))["messages"]] == [
+        "Info",
+        "Debug",
+        "Error",
+        "Debug",
+    ]
+
+
 async def test_max_1000_is_allowed(client, auth, seeded):
     add_busy_monitor(seeded, 3)
     assert numbers(await page(client, auth, max=1000)) == [0, 1, 2]
@@ -307,3 +360,35 @@ async def test_timeseries_grows_as_the_monitor_advances(client, auth, seeded, cl
 async def test_timeseries_of_an_unknown_monitor_is_a_404(client, auth):
     body = assert_problem(await client.get(f"{MONITORS}/{'0' * 32}/timeseries", headers=auth), 404)
     assert "0" * 32 in body["detail"]
+
+
+# --- the admin API's monitors ---------------------------------------------------------------
+
+
+@pytest.fixture
+async def admin_client(make_app):
+    transport = httpx.ASGITransport(app=make_app(apis=("preservica", "admin")))
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as c:
+        yield c
+
+
+async def test_the_admin_api_adds_a_monitor_not_started_and_starts_it(admin_client, clock):
+    client = admin_client
+    seed = {"status": "Pending", "progressText": None, "percentComplete": None, "filesPending": 2}
+    added = await client.post("/_mock/preservica/monitors", json=seed)
+    assert added.status_code == 201
+    monitor = added.json()
+    assert (monitor["started"], monitor["progressText"], monitor["percentComplete"]) == (
+        None,
+        None,
+        None,
+    )
+    clock.advance(60)
+    advanced = await client.post(
+        f"/_mock/preservica/monitors/{monitor['mappedId']}/advance",
+        json={"files": 1, "status": "Running", "messages": [{"status": "Debug"}]},
+    )
+    assert advanced.status_code == 200
+    running = advanced.json()
+    assert running["started"] is not None and running["percentComplete"] == "50"
+    assert (running["warnings"], running["errors"]) == (0, 0)

@@ -33,7 +33,7 @@ from tests.properties._support import assert_machine_fails, machine_settings, re
 # The spec's enums, written out (the model does not borrow the backend's).
 STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")
 CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
-MESSAGE_STATUSES = ("Info", "Warning", "Error")
+MESSAGE_STATUSES = ("Info", "Warning", "Error", "Debug")
 FINISHED = ("Succeeded", "Failed")
 NAMES = ("opex/Alpha-1", "OPEX/beta", "export/Gamma", "Straße/ingest", "pax")
 SUBCATEGORIES = ("OPEX", "opex", "Bulk", "XIP")
@@ -333,7 +333,7 @@ class PreservicaMachine(RuleBasedStateMachine):
 
     @rule(
         data=st.data(),
-        statuses=comma_list(MESSAGE_STATUSES, bad="Debug"),
+        statuses=comma_list(MESSAGE_STATUSES, bad="Fatal"),
         start=st.integers(-1, 12),
         size=st.sampled_from([0, 1, 2, 3, 4, 5, 6, 1000]),
     )
@@ -341,7 +341,7 @@ class PreservicaMachine(RuleBasedStateMachine):
         known = [m.id for m in self.model.monitors]
         some_id = st.sampled_from([*known, NEVER])
         ids = data.draw(some_id.map(lambda i: [i]) | st.lists(some_id, max_size=3), label="ids")
-        if start < 0 or size < 1 or "Debug" in (statuses or ()):
+        if start < 0 or size < 1 or "Fatal" in (statuses or ()):
             with refused(InvalidInput):
                 self.backend.list_messages(ids, status=statuses, start=start, max_results=size)
             return

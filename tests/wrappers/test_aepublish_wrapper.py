@@ -23,6 +23,7 @@ from wrappers.aepublish import AepublishClient, AsyncAepublishClient, Observatio
 from wrappers.errors import (
     AuthenticationError,
     BadRequestError,
+    LoginRefusedError,
     PayloadTooLargeError,
     PermissionDeniedError,
 )
@@ -66,11 +67,16 @@ def authentication(token: str = TOKEN) -> httpx.Response:
 
 
 def token_info() -> httpx.Response:
+    """AIMS' token_info answer, every field the vendor's document lists."""
     return httpx.Response(
         200,
         json={
-            "account": {"id": ACCOUNT, "name": "Acme"},
-            "user": {"id": "U1"},
+            "account": {"id": ACCOUNT, "name": "Acme", "active": True},
+            "user": {"id": "U1", "account_id": ACCOUNT},
+            "roles": [{"id": "R1", "account_id": ACCOUNT, "name": "Read Only"}],
+            "entity_id": "U1",
+            "entity_type": "user",
+            "requester_id": f"{ACCOUNT}:user:U1",
             "token_expiration": 1_750_021_600,
         },
     )
@@ -216,14 +222,42 @@ async def test_an_expired_given_token_is_raised_without_a_new_login(aims, connec
 
 
 async def test_a_wrong_key_pair_raises_authentication_error(aims, connect):
-    aims["authenticate"].mock(return_value=problem(401, "wrong secret key"))
+    # AIMS answers a failed login with a 401 and an empty body.
+    aims["authenticate"].mock(return_value=httpx.Response(401))
     publish = aims.post(PUBLISH_PATH).mock(return_value=answer(SUCCESS))
     client = connect(access_key_id="demo-key", secret_key="wrong")
 
     with pytest.raises(AuthenticationError) as raised:
         await run(client.publish_observations(ACCOUNT, [observation(1)]))
 
+    assert (raised.value.status, raised.value.content) == (401, b"")
+    assert (raised.value.problem, raised.value.error) == (None, None)
+    assert aims["authenticate"].call_count == 1
+    assert not publish.called
+
+
+async def test_a_wrong_key_pair_answered_with_a_problem_raises_the_same(aims, connect):
+    aims["authenticate"].mock(return_value=problem(401, "wrong secret key"))
+    client = connect(access_key_id="demo-key", secret_key="wrong")
+
+    with pytest.raises(AuthenticationError) as raised:
+        await run(client.authenticate())
+
     assert raised.value.problem["detail"] == "wrong secret key"
+
+
+@pytest.mark.parametrize("reason", ["account_inactive", "password_expired"])
+async def test_a_key_pair_aims_will_not_log_in_raises_login_refused(aims, connect, reason):
+    aims["authenticate"].mock(return_value=httpx.Response(400, json={"error": reason}))
+    publish = aims.post(PUBLISH_PATH).mock(return_value=answer(SUCCESS))
+    client = connect()
+
+    with pytest.raises(LoginRefusedError, match=reason) as raised:
+        await run(client.publish_observations(ACCOUNT, [observation(1)]))
+
+    assert isinstance(raised.value, BadRequestError)
+    assert (raised.value.status, raised.value.error) == (400, reason)
+    assert raised.value.problem == {"error": reason}
     assert not publish.called
 
 
@@ -474,6 +508,56 @@ async def test_end_to_end_an_expired_token_is_renewed(mock_app, live_client, clo
     results = await live_client.publish_observations(ACCOUNT, [event(HEARTBEAT, "h2")])
 
     assert [result.outcome for result in results] == [Outcome.SUCCESS]
+
+
+@pytest.mark.parametrize(
+    ("key_pair", "error", "reason"),
+    [
+        ({**KEY_PAIR, "secret_key": "wrong"}, AuthenticationError, None),
+        ({"access_key_id": "nobody", "secret_key": "x"}, AuthenticationError, None),
+        (
+            {"access_key_id": "inactive-key", "secret_key": "s4"},
+            LoginRefusedError,
+            "account_inactive",
+        ),
+        (
+            {"access_key_id": "expired-key", "secret_key": "s5"},
+            LoginRefusedError,
+            "password_expired",
+        ),
+    ],
+    ids=["wrong-secret", "unknown-key", "inactive", "password-expired"],
+)
+async def test_end_to_end_a_refused_login_raises_its_typed_error(mock_app, key_pair, error, reason):
+    mock_app.mock_state.aepublish.load_seed(
+        {
+            "accounts": [
+                {"id": "4", "access_key_id": "inactive-key", "secret_key": "s4", "active": False},
+                {
+                    "id": "5",
+                    "access_key_id": "expired-key",
+                    "secret_key": "s5",
+                    "password_expired": True,
+                },
+            ]
+        }
+    )
+    args = {"transport": httpx.ASGITransport(app=mock_app)}
+    async with AsyncAepublishClient("http://mock.test", **key_pair, httpx_args=args) as client:
+        with pytest.raises(error) as raised:
+            await client.publish_observations(ACCOUNT, [event(HEARTBEAT, "h1")])
+    assert raised.value.error == reason
+    if error is AuthenticationError:
+        assert (raised.value.content, raised.value.problem) == (b"", None)
+
+
+async def test_end_to_end_a_given_token_is_read_with_token_info(mock_app, live_client):
+    token = mock_app.mock_state.aepublish.authenticate(*KEY_PAIR.values())["token"]
+    args = {"transport": httpx.ASGITransport(app=mock_app)}
+    async with AsyncAepublishClient(
+        "http://mock.test", aims_token=token, httpx_args=args
+    ) as client:
+        assert await client.authenticate() == ACCOUNT
 
 
 async def test_end_to_end_another_accounts_id_is_forbidden(live_client):

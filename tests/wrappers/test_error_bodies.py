@@ -41,6 +41,10 @@ LOGINS = {
     "/aims/v1/token_info": {
         "account": {"id": "2", "name": "Acme"},
         "user": {"id": "U1"},
+        "roles": [],
+        "entity_id": "U1",
+        "entity_type": "user",
+        "requester_id": "2:user:U1",
         "token_expiration": 1_750_021_600,
     },
 }

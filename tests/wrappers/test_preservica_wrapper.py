@@ -80,6 +80,11 @@ def envelope(value: dict[str, Any]) -> httpx.Response:
     return httpx.Response(200, json={"success": True, "version": 1, "value": value})
 
 
+def monitors_answer(monitors: list[dict[str, Any]]) -> httpx.Response:
+    """The monitors answer: not paged, but with its count in ``paging``."""
+    return envelope({"paging": {"totalResults": len(monitors)}, "monitors": monitors})
+
+
 def access_token(token: str = TOKEN) -> httpx.Response:
     return httpx.Response(
         200,
@@ -264,6 +269,7 @@ def test_enums_have_pypreservicas_member_names_and_wire_values():
         "INFO": "Info",
         "WARNING": "Warning",
         "ERROR": "Error",
+        "DEBUG": "Debug",  # not in pyPreservica's enum; the service sends it
     }
     assert str(MonitorCategory.DATA_MANAGEMENT) == "DataManagement"
 
@@ -273,7 +279,7 @@ def test_enums_have_pypreservicas_member_names_and_wire_values():
 
 async def test_login_is_lazy_sends_the_form_once_and_then_the_token(preservica, connect):
     monitors = preservica.get(path=MONITORS_PATH).mock(
-        return_value=envelope({"monitors": [monitor_json()]})
+        return_value=monitors_answer([monitor_json()])
     )
     client = connect()
     pending = client.monitors()
@@ -299,7 +305,7 @@ async def test_credentials_come_from_the_environment(preservica, connect, no_pre
     no_preservica_env.setenv("PRESERVICA_PASSWORD", "env-password")
     no_preservica_env.setenv("PRESERVICA_TENANT", "ENV")
     no_preservica_env.setenv("PRESERVICA_SERVER", SERVER)
-    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect(username=None, password=None, tenant=None, server=None)
 
     assert await collect(client.monitors()) == []
@@ -313,7 +319,7 @@ async def test_credentials_come_from_the_environment(preservica, connect, no_pre
 async def test_arguments_win_over_the_environment(preservica, connect, no_preservica_env):
     no_preservica_env.setenv("PRESERVICA_USERNAME", "env-user")
     no_preservica_env.setenv("PRESERVICA_SERVER", "elsewhere.test")
-    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect(username="arg-user")
 
     await collect(client.monitors())
@@ -323,7 +329,7 @@ async def test_arguments_win_over_the_environment(preservica, connect, no_preser
 
 
 async def test_without_a_tenant_none_is_sent(preservica, connect, no_preservica_env):
-    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect(tenant=None)
     assert client.tenant is None
 
@@ -349,7 +355,7 @@ async def test_credentials_come_from_credentials_properties_as_in_pypreservica(
         server=SERVER,
     )
     no_preservica_env.setenv("PRESERVICA_USERNAME", "env-user")  # the environment wins
-    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect(username=None, password=None, tenant=None, server=None)
 
     await collect(client.monitors())
@@ -396,9 +402,7 @@ def test_bad_settings_are_refused_at_once(client_class, arguments, message):
 
 @pytest.mark.parametrize("protocol", ["http", "https"])
 async def test_the_protocol_and_server_make_the_base_url(preservica, connect, protocol):
-    route = preservica.get(path=MONITORS_PATH).mock(
-        return_value=envelope({"monitors": [monitor_json()]})
-    )
+    route = preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([monitor_json()]))
     client = connect(protocol=protocol, server="eu.preservica.test:8443")
 
     assert len(await collect(client.monitors())) == 1
@@ -410,7 +414,7 @@ async def test_the_protocol_and_server_make_the_base_url(preservica, connect, pr
 async def test_an_expired_token_logs_in_again_and_repeats_the_request_once(preservica, connect):
     preservica["login"].side_effect = [access_token("old"), access_token("new")]
     monitors = preservica.get(path=MONITORS_PATH).mock(
-        side_effect=[problem(401, "token expired"), envelope({"monitors": [monitor_json()]})]
+        side_effect=[problem(401, "token expired"), monitors_answer([monitor_json()])]
     )
     client = connect()
 
@@ -436,7 +440,7 @@ async def test_a_second_401_raises_authentication_error(preservica, connect):
 
 async def test_wrong_credentials_raise_authentication_error(preservica, connect):
     preservica["login"].mock(return_value=problem(401, "invalid username, password or tenant"))
-    monitors = preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    monitors = preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect(password="wrong")
 
     with pytest.raises(AuthenticationError, match="invalid username"):
@@ -488,7 +492,7 @@ class ForeignCategory(enum.Enum):
 async def test_filters_are_sent_as_the_generated_client_and_the_mock_expect(
     preservica, connect, filters, query
 ):
-    route = preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": []}))
+    route = preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([]))
     client = connect()
 
     await collect(client.monitors(**filters))
@@ -508,7 +512,7 @@ async def test_an_unknown_filter_value_is_refused_before_any_request(preservica,
 
 async def test_monitors_rename_mapped_id_and_keep_the_rest_as_on_the_wire(preservica, connect):
     wire = [monitor_json(), monitor_json("0" * 32, completed=None, status="Running")]
-    preservica.get(path=MONITORS_PATH).mock(return_value=envelope({"monitors": wire}))
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer(wire))
     client = connect()
 
     got = await collect(client.monitors())
@@ -518,6 +522,41 @@ async def test_monitors_rename_mapped_id_and_keep_the_rest_as_on_the_wire(preser
         assert monitor == {**expected, "MonitorId": sent["mappedId"]}
     assert got[0]["completed"] == "2025-06-15T14:26:40.123Z"  # the wire text, not re-rendered
     assert list(got[0])[-1] == "MonitorId"  # where pyPreservica puts it
+
+
+async def test_a_monitor_that_has_not_started_comes_through_with_nulls_or_gaps(preservica, connect):
+    nulls = monitor_json(
+        "1" * 32, status="Pending", started=None, progressText=None, percentComplete=None
+    )
+    gaps = {
+        k: v
+        for k, v in monitor_json("2" * 32, status="Pending").items()
+        if k not in ("started", "progressText", "percentComplete")
+    }
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer([nulls, gaps]))
+    client = connect()
+
+    with_nulls, with_gaps = await collect(client.monitors())
+
+    assert (with_nulls["started"], with_nulls["progressText"]) == (None, None)
+    assert with_nulls["percentComplete"] is None
+    assert not {"started", "progressText", "percentComplete"} & set(with_gaps)
+    assert with_gaps["MonitorId"] == "2" * 32
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"monitors": []}, {"paging": {}, "monitors": []}],
+    ids=["no-paging", "no-total"],
+)
+async def test_a_monitors_answer_without_its_count_is_not_taken(preservica, connect, value):
+    # The service sends value.paging.totalResults (The National Archives' client requires
+    # it); an answer without it is not the service's.
+    preservica.get(path=MONITORS_PATH).mock(return_value=envelope(value))
+    client = connect()
+
+    with pytest.raises(KeyError):
+        await collect(client.monitors())
 
 
 # --- messages: paging and renaming ----------------------------------------------------------
@@ -720,7 +759,7 @@ async def test_a_refused_filter_raises_bad_request_with_the_problem(preservica, 
 
 async def test_a_request_failing_in_transport_is_tried_again(preservica, connect, sleeps):
     route = preservica.get(path=MONITORS_PATH).mock(
-        side_effect=[httpx.ConnectError("refused"), envelope({"monitors": [monitor_json()]})]
+        side_effect=[httpx.ConnectError("refused"), monitors_answer([monitor_json()])]
     )
     client = connect()
 
@@ -847,6 +886,18 @@ async def test_end_to_end_messages_filtered_by_status(served):
     )
     assert [m["status"] for m in errors] == ["Error", "Error"]
     assert await collect(served.messages("0" * 32)) == []  # an unknown monitor has none
+
+
+async def test_end_to_end_debug_messages_and_a_monitor_not_started(served):
+    debug = await collect(
+        served.messages("3da6513e46284c91bdc702d1ac26a564", status=MessageStatus.DEBUG)
+    )
+    assert [m["status"] for m in debug] == ["Debug", "Debug"]
+    assert all(m["message"].startswith("monitor.debug.") for m in debug)
+    pending = await collect(served.monitors(status=MonitorStatus.PENDING))
+    not_started = [m for m in pending if m["started"] is None]
+    assert [m["subcategory"] for m in not_started] == ["PAX", "Thumbnails"]
+    assert (not_started[1]["progressText"], not_started[1]["percentComplete"]) == (None, None)
 
 
 async def test_end_to_end_timeseries_and_refusals(served, transport):

@@ -10,7 +10,7 @@ from aepublish_client.models import AuthenticateResponse, Outcome, PublishRespon
 from aepublish_client.models import ObservationResult as WireResult
 from aepublish_client.types import Response, Unset
 
-from wrappers.errors import raise_for_status
+from wrappers.errors import BadRequestError, LoginRefusedError, raise_for_status
 
 M = TypeVar("M")
 T = TypeVar("T")
@@ -52,8 +52,13 @@ class Login:
 
 
 def login_from_authentication(response: Response[Any]) -> Login:
-    """The login of an ``authenticate`` answer (key pair); raises the typed error otherwise."""
-    authentication = _parsed(response, AuthenticateResponse).authentication
+    """The login of an ``authenticate`` answer (key pair); raises the typed error otherwise:
+    ``AuthenticationError`` for a failed login (AIMS' empty 401), ``LoginRefusedError`` for
+    a right pair AIMS will not log in (its 400 ``{"error": ...}``)."""
+    try:
+        authentication = _parsed(response, AuthenticateResponse).authentication
+    except BadRequestError as refused:
+        raise LoginRefusedError(refused.status, refused.problem, refused.content) from None
     return Login(authentication.token, authentication.account.id)
 
 

@@ -71,8 +71,11 @@ class AepublishClient(AepublishSession):
         """Publish once; one result per observation, in input order.
 
         Raises, from ``wrappers.errors``: ``BadRequestError`` (400), ``AuthenticationError``
-        (401), ``PermissionDeniedError`` (403: a token of another account) or
-        ``PayloadTooLargeError`` (413: above the batch limit).
+        (401, AIMS' empty one for a wrong key pair included), ``LoginRefusedError`` (a key
+        pair AIMS will not log in: ``error`` is ``account_inactive`` or
+        ``password_expired``), ``PermissionDeniedError`` (403: a token of another account)
+        or ``PayloadTooLargeError`` (413: above the batch limit). almdrlib returns such
+        answers instead; raising is this wrapper's choice.
         """
         body = request_body(data)
         response = self._call(

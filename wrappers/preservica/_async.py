@@ -27,6 +27,7 @@ from wrappers.preservica._calls import (
     retry_policy,
     timeseries_call,
 )
+from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
 from wrappers.preservica._session import (
     CREDENTIALS_FILE,
     DEFAULT_ATTEMPTS,
@@ -37,6 +38,7 @@ from wrappers.preservica._session import (
 )
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class AsyncMonitorAPI(PreservicaSession):
@@ -72,18 +74,16 @@ class AsyncMonitorAPI(PreservicaSession):
         category: EnumFilter = None,
         subcategory: TextFilter = None,
         name: TextFilter = None,
-    ) -> AsyncIterator[dict[str, Any]]:
+    ) -> AsyncIterator[Monitor]:
         """The monitors matching every filter given (see ``MonitorAPI.monitors``)."""
         return self._items(monitors_call(status, category, subcategory, name))
 
-    def messages(
-        self, monitor_id: TextFilter, status: EnumFilter = None
-    ) -> AsyncIterator[dict[str, Any]]:
+    def messages(self, monitor_id: TextFilter, status: EnumFilter = None) -> AsyncIterator[Message]:
         """Every message of a monitor, a page at a time (see ``MonitorAPI.messages``)."""
         query = MessageQuery.of(monitor_id, status, self._page_size)
         return aiterate_pages(partial(self._message_page, query), FIRST_START)
 
-    def timeseries(self, monitor_id: str) -> AsyncIterator[dict[str, Any]]:
+    def timeseries(self, monitor_id: str) -> AsyncIterator[TimeseriesPoint]:
         """The recorded progress of a monitor (see ``MonitorAPI.timeseries``)."""
         return self._items(timeseries_call(monitor_id))
 
@@ -102,12 +102,12 @@ class AsyncMonitorAPI(PreservicaSession):
     ) -> None:
         await self.aclose()
 
-    async def _items(self, call: Call[list[dict[str, Any]]]) -> AsyncIterator[dict[str, Any]]:
+    async def _items(self, call: Call[list[T]]) -> AsyncIterator[T]:
         # An async generator, so nothing is sent until the caller iterates.
         for item in await self._send(call):
             yield item
 
-    async def _message_page(self, query: MessageQuery, start: int) -> Page[dict[str, Any], int]:
+    async def _message_page(self, query: MessageQuery, start: int) -> Page[Message, int]:
         return await self._send(query.page_call(start))
 
     async def _send(self, call: Call[R]) -> R:

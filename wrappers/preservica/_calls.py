@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import httpx
 from preservica_monitor_client.api.authentication import login
@@ -33,6 +33,7 @@ from tenacity import retry_if_exception_type, stop_after_attempt, wait_exponenti
 
 from wrappers._paging import Page
 from wrappers.errors import raise_for_status
+from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
 
 R = TypeVar("R")
 W = TypeVar("W", bound=Enum)
@@ -132,13 +133,17 @@ def read_login(response: Response[Any]) -> Login:
     return Login(token.token, token.user, token.tenant)
 
 
-def read_monitors(response: Response[Any]) -> list[dict[str, Any]]:
-    """The monitors of a ``list_monitors`` answer, ``mappedId`` renamed ``MonitorId``."""
+def read_monitors(response: Response[Any]) -> list[Monitor]:
+    """The monitors of a ``list_monitors`` answer, ``mappedId`` renamed ``MonitorId``.
+
+    ``value.paging`` (a count: monitors are not paged) is checked by the generated model
+    and not handed out, as pyPreservica hands out only the monitors.
+    """
     monitors = _wire_value(response, MonitorListResponse)["monitors"]
-    return [_renamed(monitor, {"mappedId": "MonitorId"}) for monitor in monitors]
+    return [cast(Monitor, _renamed(monitor, {"mappedId": "MonitorId"})) for monitor in monitors]
 
 
-def read_timeseries(response: Response[Any]) -> list[dict[str, Any]]:
+def read_timeseries(response: Response[Any]) -> list[TimeseriesPoint]:
     """The progress samples of a ``get_monitor_timeseries`` answer, oldest first."""
     return list(_wire_value(response, TimeseriesResponse)["timeseries"])
 
@@ -162,7 +167,7 @@ def next_start(next_url: str | Unset, after: int) -> int | None:
     return int(start)
 
 
-def read_message_page(start: int, response: Response[Any]) -> Page[dict[str, Any], int]:
+def read_message_page(start: int, response: Response[Any]) -> Page[Message, int]:
     """One page of a ``list_messages`` answer fetched at ``start``, keys renamed as
     pyPreservica does, with the ``start`` of the next page as the cursor.
 
@@ -176,7 +181,7 @@ def read_message_page(start: int, response: Response[Any]) -> Page[dict[str, Any
     messages = value["value"]["messages"]
     sample = {**value, "value": {**value["value"], "messages": messages[:1]}}
     paging = MessagePageResponse.from_dict(sample).value.paging
-    items = [_renamed(message, _MESSAGE_RENAMES) for message in messages]
+    items = [cast(Message, _renamed(message, _MESSAGE_RENAMES)) for message in messages]
     return Page(items, next_start(paging.next_, after=start))
 
 
@@ -193,7 +198,7 @@ def login_call(username: str, password: str, tenant: str | None) -> Call[Login]:
 
 def monitors_call(
     status: EnumFilter, category: EnumFilter, subcategory: TextFilter, name: TextFilter
-) -> Call[list[dict[str, Any]]]:
+) -> Call[list[Monitor]]:
     """The monitors matching every filter given (one of the values of each)."""
     kwargs = {
         "status": enum_filter(status, WireMonitorStatus),
@@ -204,7 +209,7 @@ def monitors_call(
     return Call(list_monitors, kwargs, read_monitors)
 
 
-def timeseries_call(monitor_id: str) -> Call[list[dict[str, Any]]]:
+def timeseries_call(monitor_id: str) -> Call[list[TimeseriesPoint]]:
     """The recorded progress of one monitor (``NotFoundError`` for an unknown id)."""
     return Call(get_monitor_timeseries, {"id": monitor_id}, read_timeseries)
 
@@ -225,7 +230,7 @@ class MessageQuery:
             raise ValueError("messages() needs at least one monitor id")
         return cls(monitor_ids, enum_filter(status, WireMessageStatus), page_size)
 
-    def page_call(self, start: int) -> Call[Page[dict[str, Any], int]]:
+    def page_call(self, start: int) -> Call[Page[Message, int]]:
         """The call fetching the page beginning at ``start`` (the pager's cursor)."""
         kwargs = {
             "monitor": self.monitor_ids,

@@ -39,8 +39,13 @@ class MonitorStatus(_WireEnum):
 
 
 class MessageStatus(_WireEnum):
-    """The severity of a process message."""
+    """The severity of a process message.
+
+    ``DEBUG`` is not in pyPreservica's enum, but the service sends it: The National
+    Archives' Preservica client decodes all four statuses.
+    """
 
     INFO = "Info"
     WARNING = "Warning"
     ERROR = "Error"
+    DEBUG = "Debug"

@@ -28,6 +28,7 @@ from wrappers.preservica._calls import (
     retry_policy,
     timeseries_call,
 )
+from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
 from wrappers.preservica._session import (
     CREDENTIALS_FILE,
     DEFAULT_ATTEMPTS,
@@ -38,6 +39,7 @@ from wrappers.preservica._session import (
 )
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class MonitorAPI(PreservicaSession):
@@ -81,9 +83,10 @@ class MonitorAPI(PreservicaSession):
         category: EnumFilter = None,
         subcategory: TextFilter = None,
         name: TextFilter = None,
-    ) -> Iterator[dict[str, Any]]:
+    ) -> Iterator[Monitor]:
         """The monitors matching every filter given, as dicts keyed as on the wire but for
-        ``mappedId``, which is ``MonitorId``.
+        ``mappedId``, which is ``MonitorId`` (see ``Monitor``). A monitor that has not
+        started has ``started``, ``progressText`` and ``percentComplete`` None or absent.
 
         Each filter takes one value or several (any one of them matches): ``status`` and
         ``category`` a ``MonitorStatus`` / ``MonitorCategory`` or its text, ``subcategory``
@@ -92,9 +95,7 @@ class MonitorAPI(PreservicaSession):
         """
         return self._items(monitors_call(status, category, subcategory, name))
 
-    def messages(
-        self, monitor_id: TextFilter, status: EnumFilter = None
-    ) -> Iterator[dict[str, Any]]:
+    def messages(self, monitor_id: TextFilter, status: EnumFilter = None) -> Iterator[Message]:
         """Every message of a monitor (or of several), oldest first, fetched ``page_size``
         at a time as you iterate; ``mappedMonitorId`` is ``MonitorId`` and ``mappedId`` is
         ``MessageId``. ``status``: one ``MessageStatus`` or several. An unknown monitor has
@@ -102,7 +103,7 @@ class MonitorAPI(PreservicaSession):
         query = MessageQuery.of(monitor_id, status, self._page_size)
         return iterate_pages(partial(self._message_page, query), FIRST_START)
 
-    def timeseries(self, monitor_id: str) -> Iterator[dict[str, Any]]:
+    def timeseries(self, monitor_id: str) -> Iterator[TimeseriesPoint]:
         """The recorded progress of a monitor, oldest first (``timestamp``, ``status``,
         ``percentComplete``, ...); an unknown monitor raises ``NotFoundError``."""
         return self._items(timeseries_call(monitor_id))
@@ -122,11 +123,11 @@ class MonitorAPI(PreservicaSession):
     ) -> None:
         self.close()
 
-    def _items(self, call: Call[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    def _items(self, call: Call[list[T]]) -> Iterator[T]:
         # A generator, so nothing is sent (not even the login) until the caller iterates.
         yield from self._send(call)
 
-    def _message_page(self, query: MessageQuery, start: int) -> Page[dict[str, Any], int]:
+    def _message_page(self, query: MessageQuery, start: int) -> Page[Message, int]:
         return self._send(query.page_call(start))
 
     def _send(self, call: Call[R]) -> R:

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class MessageStatus(StrEnum):
+    DEBUG = "Debug"
     ERROR = "Error"
     INFO = "Info"
     WARNING = "Warning"

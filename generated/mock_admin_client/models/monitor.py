@@ -25,8 +25,8 @@ class Monitor:
         subcategory (str | Unset):
         started (None | str | Unset):
         completed (None | str | Unset):
-        progress_text (str | Unset):
-        percent_complete (str | Unset):
+        progress_text (None | str | Unset):
+        percent_complete (None | str | Unset):
         files_pending (int | Unset):
         size (int | Unset):
         files_processed (int | Unset):
@@ -42,8 +42,8 @@ class Monitor:
     subcategory: str | Unset = UNSET
     started: None | str | Unset = UNSET
     completed: None | str | Unset = UNSET
-    progress_text: str | Unset = UNSET
-    percent_complete: str | Unset = UNSET
+    progress_text: None | str | Unset = UNSET
+    percent_complete: None | str | Unset = UNSET
     files_pending: int | Unset = UNSET
     size: int | Unset = UNSET
     files_processed: int | Unset = UNSET
@@ -79,9 +79,17 @@ class Monitor:
         else:
             completed = self.completed
 
-        progress_text = self.progress_text
+        progress_text: None | str | Unset
+        if isinstance(self.progress_text, Unset):
+            progress_text = UNSET
+        else:
+            progress_text = self.progress_text
 
-        percent_complete = self.percent_complete
+        percent_complete: None | str | Unset
+        if isinstance(self.percent_complete, Unset):
+            percent_complete = UNSET
+        else:
+            percent_complete = self.percent_complete
 
         files_pending = self.files_pending
 
@@ -172,9 +180,23 @@ class Monitor:
 
         completed = _parse_completed(d.pop("completed", UNSET))
 
-        progress_text = d.pop("progressText", UNSET)
+        def _parse_progress_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        percent_complete = d.pop("percentComplete", UNSET)
+        progress_text = _parse_progress_text(d.pop("progressText", UNSET))
+
+        def _parse_percent_complete(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        percent_complete = _parse_percent_complete(d.pop("percentComplete", UNSET))
 
         files_pending = d.pop("filesPending", UNSET)
 

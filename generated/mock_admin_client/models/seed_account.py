@@ -18,12 +18,21 @@ class SeedAccount:
         name (str | Unset):
         access_key_id (str | Unset):
         secret_key (str | Unset):
+        active (bool | Unset): false: the account is inactive, and `POST /aims/v1/authenticate` with its key
+            pair answers 400 `{"error": "account_inactive"}`, as AIMS documents it.
+             Default: True.
+        password_expired (bool | Unset): true: `POST /aims/v1/authenticate` with its key pair answers 400
+            `{"error": "password_expired"}`, as AIMS documents it (an inactive account
+            answers `account_inactive` first).
+             Default: False.
     """
 
     id: str
     name: str | Unset = UNSET
     access_key_id: str | Unset = UNSET
     secret_key: str | Unset = UNSET
+    active: bool | Unset = True
+    password_expired: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -33,6 +42,10 @@ class SeedAccount:
         access_key_id = self.access_key_id
 
         secret_key = self.secret_key
+
+        active = self.active
+
+        password_expired = self.password_expired
 
         field_dict: dict[str, Any] = {}
 
@@ -47,6 +60,10 @@ class SeedAccount:
             field_dict["access_key_id"] = access_key_id
         if secret_key is not UNSET:
             field_dict["secret_key"] = secret_key
+        if active is not UNSET:
+            field_dict["active"] = active
+        if password_expired is not UNSET:
+            field_dict["password_expired"] = password_expired
 
         return field_dict
 
@@ -61,11 +78,17 @@ class SeedAccount:
 
         secret_key = d.pop("secret_key", UNSET)
 
+        active = d.pop("active", UNSET)
+
+        password_expired = d.pop("password_expired", UNSET)
+
         seed_account = cls(
             id=id,
             name=name,
             access_key_id=access_key_id,
             secret_key=secret_key,
+            active=active,
+            password_expired=password_expired,
         )
 
         return seed_account

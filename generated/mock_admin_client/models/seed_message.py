@@ -17,7 +17,7 @@ class SeedMessage:
 
     Attributes:
         mapped_id (str | Unset):
-        status (MessageStatus | Unset):
+        status (MessageStatus | Unset): As in the Process Monitor API (`Debug` included).
         message (str | Unset):
         display_message (str | Unset):
         path (str | Unset):

@@ -20,7 +20,10 @@ T = TypeVar("T", bound="SeedMonitor")
 @_attrs_define
 class SeedMonitor:
     """A process monitor with its messages and timeseries; missing fields get defaults
-    (a random 32-hex `mappedId`, `started` from the mock clock, zero counts).
+    (a random 32-hex `mappedId`, `started` from the mock clock unless the status is
+    `Pending`, zero counts). `started`, `progressText` and `percentComplete` given as
+    null are answered null, as the real service may answer them for a monitor that has
+    not started.
 
         Attributes:
             mapped_id (str | Unset):
@@ -30,10 +33,14 @@ class SeedMonitor:
             subcategory (str | Unset):
             started (None | str | Unset): ISO 8601 date and time, e.g. 2024-05-01T10:00:00.000Z (no zone: UTC), in the
                 years 1900 to 2999. The same shape for every timestamp of a seed monitor, message
-                and timeseries point.
+                and timeseries point. Null: the monitor has not started (the default of a
+                `Pending` one); it starts, at the mock clock's time, when `advance_monitor` moves
+                it to another status.
             completed (None | str | Unset):
-            progress_text (str | Unset):
-            percent_complete (str | Unset): 0 to 100 as text; empty when unknown.
+            progress_text (None | str | Unset): Defaults to empty; null is answered null.
+            percent_complete (None | str | Unset): 0 to 100 as text; empty when unknown. Defaults to what the file counts
+                give;
+                null is answered null until `advance_monitor` processes files.
             files_pending (int | Unset):
             size (int | Unset):
             files_processed (int | Unset):
@@ -51,8 +58,8 @@ class SeedMonitor:
     subcategory: str | Unset = UNSET
     started: None | str | Unset = UNSET
     completed: None | str | Unset = UNSET
-    progress_text: str | Unset = UNSET
-    percent_complete: str | Unset = UNSET
+    progress_text: None | str | Unset = UNSET
+    percent_complete: None | str | Unset = UNSET
     files_pending: int | Unset = UNSET
     size: int | Unset = UNSET
     files_processed: int | Unset = UNSET
@@ -89,9 +96,17 @@ class SeedMonitor:
         else:
             completed = self.completed
 
-        progress_text = self.progress_text
+        progress_text: None | str | Unset
+        if isinstance(self.progress_text, Unset):
+            progress_text = UNSET
+        else:
+            progress_text = self.progress_text
 
-        percent_complete = self.percent_complete
+        percent_complete: None | str | Unset
+        if isinstance(self.percent_complete, Unset):
+            percent_complete = UNSET
+        else:
+            percent_complete = self.percent_complete
 
         files_pending = self.files_pending
 
@@ -203,9 +218,23 @@ class SeedMonitor:
 
         completed = _parse_completed(d.pop("completed", UNSET))
 
-        progress_text = d.pop("progressText", UNSET)
+        def _parse_progress_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        percent_complete = d.pop("percentComplete", UNSET)
+        progress_text = _parse_progress_text(d.pop("progressText", UNSET))
+
+        def _parse_percent_complete(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        percent_complete = _parse_percent_complete(d.pop("percentComplete", UNSET))
 
         files_pending = d.pop("filesPending", UNSET)
 

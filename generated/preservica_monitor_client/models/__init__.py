@@ -10,6 +10,7 @@ from .monitor import Monitor
 from .monitor_category import MonitorCategory
 from .monitor_list import MonitorList
 from .monitor_list_response import MonitorListResponse
+from .monitor_paging import MonitorPaging
 from .monitor_status import MonitorStatus
 from .paging import Paging
 from .problem import Problem
@@ -30,6 +31,7 @@ __all__ = (
     "MonitorCategory",
     "MonitorList",
     "MonitorListResponse",
+    "MonitorPaging",
     "MonitorStatus",
     "Paging",
     "Problem",

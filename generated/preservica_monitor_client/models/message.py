@@ -24,7 +24,8 @@ class Message:
         workflow_name (str):
         path (str):
         date (datetime.datetime):
-        status (MessageStatus):
+        status (MessageStatus): `Debug` is the fourth status: The National Archives' Preservica client decodes
+            `Error`, `Info`, `Debug` and `Warning`; pyPreservica 4.2.2's enum lists three.
         message (str): A message key and its JSON arguments, `key|{...}`.
         display_message (str):
         security_descriptor (str | Unset):

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.monitor import Monitor
+    from ..models.monitor_paging import MonitorPaging
 
 
 T = TypeVar("T", bound="MonitorList")
@@ -17,13 +18,18 @@ T = TypeVar("T", bound="MonitorList")
 class MonitorList:
     """
     Attributes:
+        paging (MonitorPaging): Monitors are not paged: only how many there are. The National Archives' Preservica
+            client decodes this object (and fails without it).
         monitors (list[Monitor]):
     """
 
+    paging: MonitorPaging
     monitors: list[Monitor]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        paging = self.paging.to_dict()
+
         monitors = []
         for monitors_item_data in self.monitors:
             monitors_item = monitors_item_data.to_dict()
@@ -33,6 +39,7 @@ class MonitorList:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "paging": paging,
                 "monitors": monitors,
             }
         )
@@ -42,8 +49,11 @@ class MonitorList:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.monitor import Monitor
+        from ..models.monitor_paging import MonitorPaging
 
         d = dict(src_dict)
+        paging = MonitorPaging.from_dict(d.pop("paging"))
+
         monitors = []
         _monitors = d.pop("monitors")
         for monitors_item_data in _monitors:
@@ -52,6 +62,7 @@ class MonitorList:
             monitors.append(monitors_item)
 
         monitor_list = cls(
+            paging=paging,
             monitors=monitors,
         )
 

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.aims_error import AimsError
 from ...models.authenticate_response import AuthenticateResponse
-from ...models.problem import Problem
 from ...types import Response
 
 
@@ -22,15 +22,19 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AuthenticateResponse | Problem | None:
+) -> AimsError | Any | AuthenticateResponse | None:
     if response.status_code == 200:
         response_200 = AuthenticateResponse.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
+    if response.status_code == 400:
+        response_400 = AimsError.from_dict(response.json())
 
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
         return response_401
 
     if client.raise_on_unexpected_status:
@@ -41,7 +45,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuthenticateResponse | Problem]:
+) -> Response[AimsError | Any | AuthenticateResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,22 +57,35 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AuthenticateResponse | Problem]:
+) -> Response[AimsError | Any | AuthenticateResponse]:
     """Authenticate
 
      Exchanges an access key pair, sent as HTTP basic authentication
     (`access_key_id:secret_key`), for a token to send as `X-AIMS-Auth-Token`.
     almdrlib reads `authentication.token`, `authentication.account.id`,
     `authentication.account.name` and `authentication.user.id`.
-    Mock: the token lasts 6 hours of mock time; no MFA; a bad pair answers 401 with a
-    problem document (the real AIMS sends an empty body).
+
+    Failures as the vendor's AIMS document (`aims.v1.yaml`) defines them: a failed
+    authentication is a 401 with an empty body and no headers (no credentials, a
+    malformed `Authorization` header, an unknown key or a wrong secret alike); a key pair
+    of an inactive account is a 400 `{"error": "account_inactive"}`, and one whose
+    password has expired a 400 `{"error": "password_expired"}` (accounts are seeded so
+    with `active: false` and `password_expired: true`; an inactive account is told so
+    first). almdrlib raises its `AuthenticationException` on any of them.
+
+    The key pair is declared optional (the empty requirement) only so that every
+    failure reaches the operation and is answered as AIMS answers it: without a right
+    pair there is no token.
+
+    Mock: the token lasts 6 hours of mock time; no MFA (so never the 401
+    `{"error": "mfa_code_required"}` AIMS sends to users enrolled in MFA).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticateResponse | Problem]
+        Response[AimsError | Any | AuthenticateResponse]
     """
 
     kwargs = _get_kwargs()
@@ -83,22 +100,35 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> AuthenticateResponse | Problem | None:
+) -> AimsError | Any | AuthenticateResponse | None:
     """Authenticate
 
      Exchanges an access key pair, sent as HTTP basic authentication
     (`access_key_id:secret_key`), for a token to send as `X-AIMS-Auth-Token`.
     almdrlib reads `authentication.token`, `authentication.account.id`,
     `authentication.account.name` and `authentication.user.id`.
-    Mock: the token lasts 6 hours of mock time; no MFA; a bad pair answers 401 with a
-    problem document (the real AIMS sends an empty body).
+
+    Failures as the vendor's AIMS document (`aims.v1.yaml`) defines them: a failed
+    authentication is a 401 with an empty body and no headers (no credentials, a
+    malformed `Authorization` header, an unknown key or a wrong secret alike); a key pair
+    of an inactive account is a 400 `{"error": "account_inactive"}`, and one whose
+    password has expired a 400 `{"error": "password_expired"}` (accounts are seeded so
+    with `active: false` and `password_expired: true`; an inactive account is told so
+    first). almdrlib raises its `AuthenticationException` on any of them.
+
+    The key pair is declared optional (the empty requirement) only so that every
+    failure reaches the operation and is answered as AIMS answers it: without a right
+    pair there is no token.
+
+    Mock: the token lasts 6 hours of mock time; no MFA (so never the 401
+    `{"error": "mfa_code_required"}` AIMS sends to users enrolled in MFA).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticateResponse | Problem
+        AimsError | Any | AuthenticateResponse
     """
 
     return sync_detailed(
@@ -109,22 +139,35 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AuthenticateResponse | Problem]:
+) -> Response[AimsError | Any | AuthenticateResponse]:
     """Authenticate
 
      Exchanges an access key pair, sent as HTTP basic authentication
     (`access_key_id:secret_key`), for a token to send as `X-AIMS-Auth-Token`.
     almdrlib reads `authentication.token`, `authentication.account.id`,
     `authentication.account.name` and `authentication.user.id`.
-    Mock: the token lasts 6 hours of mock time; no MFA; a bad pair answers 401 with a
-    problem document (the real AIMS sends an empty body).
+
+    Failures as the vendor's AIMS document (`aims.v1.yaml`) defines them: a failed
+    authentication is a 401 with an empty body and no headers (no credentials, a
+    malformed `Authorization` header, an unknown key or a wrong secret alike); a key pair
+    of an inactive account is a 400 `{"error": "account_inactive"}`, and one whose
+    password has expired a 400 `{"error": "password_expired"}` (accounts are seeded so
+    with `active: false` and `password_expired: true`; an inactive account is told so
+    first). almdrlib raises its `AuthenticationException` on any of them.
+
+    The key pair is declared optional (the empty requirement) only so that every
+    failure reaches the operation and is answered as AIMS answers it: without a right
+    pair there is no token.
+
+    Mock: the token lasts 6 hours of mock time; no MFA (so never the 401
+    `{"error": "mfa_code_required"}` AIMS sends to users enrolled in MFA).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticateResponse | Problem]
+        Response[AimsError | Any | AuthenticateResponse]
     """
 
     kwargs = _get_kwargs()
@@ -137,22 +180,35 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> AuthenticateResponse | Problem | None:
+) -> AimsError | Any | AuthenticateResponse | None:
     """Authenticate
 
      Exchanges an access key pair, sent as HTTP basic authentication
     (`access_key_id:secret_key`), for a token to send as `X-AIMS-Auth-Token`.
     almdrlib reads `authentication.token`, `authentication.account.id`,
     `authentication.account.name` and `authentication.user.id`.
-    Mock: the token lasts 6 hours of mock time; no MFA; a bad pair answers 401 with a
-    problem document (the real AIMS sends an empty body).
+
+    Failures as the vendor's AIMS document (`aims.v1.yaml`) defines them: a failed
+    authentication is a 401 with an empty body and no headers (no credentials, a
+    malformed `Authorization` header, an unknown key or a wrong secret alike); a key pair
+    of an inactive account is a 400 `{"error": "account_inactive"}`, and one whose
+    password has expired a 400 `{"error": "password_expired"}` (accounts are seeded so
+    with `active: false` and `password_expired: true`; an inactive account is told so
+    first). almdrlib raises its `AuthenticationException` on any of them.
+
+    The key pair is declared optional (the empty requirement) only so that every
+    failure reaches the operation and is answered as AIMS answers it: without a right
+    pair there is no token.
+
+    Mock: the token lasts 6 hours of mock time; no MFA (so never the 401
+    `{"error": "mfa_code_required"}` AIMS sends to users enrolled in MFA).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticateResponse | Problem
+        AimsError | Any | AuthenticateResponse
     """
 
     return (

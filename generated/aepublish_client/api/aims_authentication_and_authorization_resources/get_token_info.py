@@ -56,8 +56,11 @@ def sync_detailed(
 ) -> Response[Problem | TokenInfo]:
     """Get Authentication Token Information
 
-     Whom a token belongs to and when it expires. almdrlib, given `aims_token=`, reads
-    `account.id` and `account.name`. Mock: no roles.
+     Whom a token belongs to and when it expires, with the fields the vendor's AIMS
+    document lists: `account`, `user`, `roles`, `entity_id`, `entity_type`,
+    `requester_id` and `token_expiration`. almdrlib, given `aims_token=`, reads
+    `account.id` and `account.name`. Mock: the token's holder is the key pair's user
+    (`entity_type` `user`), with one role whose permissions are not enforced.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,8 +85,11 @@ def sync(
 ) -> Problem | TokenInfo | None:
     """Get Authentication Token Information
 
-     Whom a token belongs to and when it expires. almdrlib, given `aims_token=`, reads
-    `account.id` and `account.name`. Mock: no roles.
+     Whom a token belongs to and when it expires, with the fields the vendor's AIMS
+    document lists: `account`, `user`, `roles`, `entity_id`, `entity_type`,
+    `requester_id` and `token_expiration`. almdrlib, given `aims_token=`, reads
+    `account.id` and `account.name`. Mock: the token's holder is the key pair's user
+    (`entity_type` `user`), with one role whose permissions are not enforced.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,8 +110,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | TokenInfo]:
     """Get Authentication Token Information
 
-     Whom a token belongs to and when it expires. almdrlib, given `aims_token=`, reads
-    `account.id` and `account.name`. Mock: no roles.
+     Whom a token belongs to and when it expires, with the fields the vendor's AIMS
+    document lists: `account`, `user`, `roles`, `entity_id`, `entity_type`,
+    `requester_id` and `token_expiration`. almdrlib, given `aims_token=`, reads
+    `account.id` and `account.name`. Mock: the token's holder is the key pair's user
+    (`entity_type` `user`), with one role whose permissions are not enforced.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,8 +137,11 @@ async def asyncio(
 ) -> Problem | TokenInfo | None:
     """Get Authentication Token Information
 
-     Whom a token belongs to and when it expires. almdrlib, given `aims_token=`, reads
-    `account.id` and `account.name`. Mock: no roles.
+     Whom a token belongs to and when it expires, with the fields the vendor's AIMS
+    document lists: `account`, `user`, `roles`, `entity_id`, `entity_type`,
+    `requester_id` and `token_expiration`. almdrlib, given `aims_token=`, reads
+    `account.id` and `account.name`. Mock: the token's holder is the key pair's user
+    (`entity_type` `user`), with one role whose permissions are not enforced.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

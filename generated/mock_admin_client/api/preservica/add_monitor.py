@@ -75,7 +75,10 @@ def sync_detailed(
     Args:
         body (SeedMonitor): A process monitor with its messages and timeseries; missing fields get
             defaults
-            (a random 32-hex `mappedId`, `started` from the mock clock, zero counts).
+            (a random 32-hex `mappedId`, `started` from the mock clock unless the status is
+            `Pending`, zero counts). `started`, `progressText` and `percentComplete` given as
+            null are answered null, as the real service may answer them for a monitor that has
+            not started.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,7 +109,10 @@ def sync(
     Args:
         body (SeedMonitor): A process monitor with its messages and timeseries; missing fields get
             defaults
-            (a random 32-hex `mappedId`, `started` from the mock clock, zero counts).
+            (a random 32-hex `mappedId`, `started` from the mock clock unless the status is
+            `Pending`, zero counts). `started`, `progressText` and `percentComplete` given as
+            null are answered null, as the real service may answer them for a monitor that has
+            not started.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +138,10 @@ async def asyncio_detailed(
     Args:
         body (SeedMonitor): A process monitor with its messages and timeseries; missing fields get
             defaults
-            (a random 32-hex `mappedId`, `started` from the mock clock, zero counts).
+            (a random 32-hex `mappedId`, `started` from the mock clock unless the status is
+            `Pending`, zero counts). `started`, `progressText` and `percentComplete` given as
+            null are answered null, as the real service may answer them for a monitor that has
+            not started.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +170,10 @@ async def asyncio(
     Args:
         body (SeedMonitor): A process monitor with its messages and timeseries; missing fields get
             defaults
-            (a random 32-hex `mappedId`, `started` from the mock clock, zero counts).
+            (a random 32-hex `mappedId`, `started` from the mock clock unless the status is
+            `Pending`, zero counts). `started`, `progressText` and `percentComplete` given as
+            null are answered null, as the real service may answer them for a monitor that has
+            not started.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -109,7 +109,9 @@ def sync_detailed(
     """List process monitors, filtered
 
      Filters are additive (a monitor must match every filter given); each filter is a
-    comma-separated list of alternatives (a monitor must match one of them). Not paged.
+    comma-separated list of alternatives (a monitor must match one of them). Not paged:
+    `paging.totalResults` is the number of monitors in the answer (The National
+    Archives' Preservica client requires `paging` here).
 
     Args:
         status (list[MonitorStatus] | Unset):
@@ -150,7 +152,9 @@ def sync(
     """List process monitors, filtered
 
      Filters are additive (a monitor must match every filter given); each filter is a
-    comma-separated list of alternatives (a monitor must match one of them). Not paged.
+    comma-separated list of alternatives (a monitor must match one of them). Not paged:
+    `paging.totalResults` is the number of monitors in the answer (The National
+    Archives' Preservica client requires `paging` here).
 
     Args:
         status (list[MonitorStatus] | Unset):
@@ -186,7 +190,9 @@ async def asyncio_detailed(
     """List process monitors, filtered
 
      Filters are additive (a monitor must match every filter given); each filter is a
-    comma-separated list of alternatives (a monitor must match one of them). Not paged.
+    comma-separated list of alternatives (a monitor must match one of them). Not paged:
+    `paging.totalResults` is the number of monitors in the answer (The National
+    Archives' Preservica client requires `paging` here).
 
     Args:
         status (list[MonitorStatus] | Unset):
@@ -225,7 +231,9 @@ async def asyncio(
     """List process monitors, filtered
 
      Filters are additive (a monitor must match every filter given); each filter is a
-    comma-separated list of alternatives (a monitor must match one of them). Not paged.
+    comma-separated list of alternatives (a monitor must match one of them). Not paged:
+    `paging.totalResults` is the number of monitors in the answer (The National
+    Archives' Preservica client requires `paging` here).
 
     Args:
         status (list[MonitorStatus] | Unset):
