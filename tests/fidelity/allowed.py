@@ -113,6 +113,21 @@ ALLOWED_CRASHES: tuple[Crash, ...] = (
         r"^OverflowError: Python int too large to convert to SQLite INTEGER",
     ),
     Crash(
+        "other method on a path that redirects",
+        "a method the route does not take, on a path werkzeug redirects (no trailing slash,"
+        " a double slash): flask-restx's error handler matches the path again and the"
+        " redirect escapes it; gunicorn answers its own HTML 500",
+        r"(?!GET |HEAD )",
+        r"^werkzeug\.routing\.RequestRedirect",
+    ),
+    Crash(
+        "page in a GET's JSON body that is not an integer",
+        "a GET sent with a JSON body takes `page` from it when the query has none; null or"
+        " text meets `page < 0` (TypeError)",
+        r"GET /api/v1/",
+        r"^TypeError: '<' not supported between instances of",
+    ),
+    Crash(
         "unknown resource name",
         "resources map memory, cpu, kernel_time, user_time and total_time to a column; any"
         " other name is a KeyError",
@@ -143,7 +158,8 @@ DOCUMENTED: tuple[Documented, ...] = (NON_FINITE,)
 SEEN: Counter[str] = Counter()
 
 
-_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b.*$", re.M)
+# A dotted name ending in a capitalised one, alone or before ": message".
+_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?::.*)?$", re.M)
 
 
 def exception_line(log: str) -> str | None:

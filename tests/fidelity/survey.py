@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from tests.fidelity import strategies as s
 from tests.fidelity.servers import API, start_both
 from tests.fidelity.twin import Twin
+from tests.fidelity.wire import Request
 
 SEQUENCES = {
     "sessions and contexts": (s.STORE_AND_LIST, 20),
@@ -39,8 +40,43 @@ SEQUENCES = {
 class Case:
     route: str
     why: str
-    transcript: str
-    steps: int
+    requests: list[Request]  # the last one is the one that differed
+
+
+def signature(patterns, exchange) -> tuple:
+    request = exchange.request
+    route = route_of(patterns, request.method, request.path)
+    return (route, exchange.real.status, exchange.mock.status, abstract(exchange.found))
+
+
+def replay(real, mock, requests: list[Request]) -> Twin:
+    """Run ``requests`` on fresh servers without failing; the Twin holds the transcript."""
+    twin = Twin(real, mock, on_difference=lambda exchange, why: None)
+    twin.reset()
+    for request in requests:
+        twin.step(request)
+    return twin
+
+
+def minimize(real, mock, patterns, case: Case, key: tuple) -> Twin:
+    """The fewest earlier requests with which the last one still differs the same way."""
+
+    def reproduces(prefix: list[Request]) -> Twin | None:
+        twin = replay(real, mock, [*prefix, case.requests[-1]])
+        ok = not twin.diverged and signature(patterns, twin.transcript[-1]) == key
+        return twin if ok else None
+
+    prefix = case.requests[:-1]
+    for candidate in ([], [r for r in prefix if r.is_write]):
+        if len(candidate) < len(prefix) and reproduces(candidate):
+            prefix = candidate
+    i = len(prefix) - 1
+    while i >= 0:
+        candidate = prefix[:i] + prefix[i + 1 :]
+        if reproduces(candidate):
+            prefix = candidate
+        i -= 1
+    return reproduces(prefix) or replay(real, mock, case.requests)
 
 
 def route_patterns(real) -> list[tuple[re.Pattern, str]]:
@@ -98,11 +134,9 @@ def survey(examples: int, out) -> None:
                 @given(requests=st.lists(steps, min_size=1, max_size=most))
                 def explore(requests):
                     def record(exchange, why):
-                        request = exchange.request
-                        route = route_of(patterns, request.method, request.path)
-                        key = (route, exchange.real.status, exchange.mock.status)
-                        key += (abstract(exchange.found),)
-                        groups[key].append(Case(route, why, twin.report(), len(twin.transcript)))
+                        key = signature(patterns, exchange)
+                        sent = [ex.request for ex in twin.transcript]
+                        groups[key].append(Case(key[0], why, sent))
                         exchange.verdict = "recorded by the survey"
 
                     twin = Twin(real, mock, on_difference=record)
@@ -113,26 +147,24 @@ def survey(examples: int, out) -> None:
                             return
 
                 explore()
+            print(f"{len(groups)} kinds of difference; minimizing...", file=sys.stderr)
+            print(f"{len(groups)} kinds of difference\n", file=out)
+            for key in sorted(groups, key=lambda k: (k[0].split(" ", 1)[1], k[0], k[1], k[2])):
+                route, real_status, mock_status, kinds = key
+                cases = groups[key]
+                shortest = min(cases, key=lambda c: len(c.requests))
+                twin = minimize(real, mock, patterns, shortest, key)
+                print("=" * 100, file=out)
+                print(f"{route}: real {real_status}, mock {mock_status} ({len(cases)} seen)", file=out)
+                print(f"  {shortest.why}", file=out)
+                for kind in kinds:
+                    print(f"  - {kind}", file=out)
+                print(file=out)
+                print(twin.report(), file=out)
+                print(file=out, flush=True)
         finally:
             real.stop()
             mock.stop()
-    write_report(groups, out)
-
-
-def write_report(groups, out) -> None:
-    print(f"{len(groups)} kinds of difference\n", file=out)
-    for key in sorted(groups, key=lambda k: (k[0].split(" ", 1)[1], k[0], k[1], k[2])):
-        route, real_status, mock_status, kinds = key
-        cases = groups[key]
-        shortest = min(cases, key=lambda c: c.steps)
-        print("=" * 100, file=out)
-        print(f"{route}: real {real_status}, mock {mock_status} ({len(cases)} seen)", file=out)
-        print(f"  {shortest.why}", file=out)
-        for kind in kinds:
-            print(f"  - {kind}", file=out)
-        print(file=out)
-        print(shortest.transcript, file=out)
-        print(file=out)
 
 
 def main() -> None:
