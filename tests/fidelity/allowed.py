@@ -107,8 +107,7 @@ ALLOWED_CRASHES: tuple[Crash, ...] = (
     ),
     Crash(
         "page beyond SQLite's integers",
-        "the page number goes into LIMIT/OFFSET; past 2**63 sqlite3 cannot bind it"
-        " (OverflowError)",
+        "the page number goes into LIMIT/OFFSET; past 2**63 sqlite3 cannot bind it (OverflowError)",
         r"GET /api/v1/",
         r"^OverflowError: Python int too large to convert to SQLite INTEGER",
     ),

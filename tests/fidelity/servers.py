@@ -23,6 +23,9 @@ PEER = Path(os.environ.get("PEER_VENV", ROOT / ".venv-peer"))
 MOCK_PYTHON = os.environ.get("MOCK_PYTHON", sys.executable)
 PAGE_SIZE = 3
 API = "/api/v1"
+APP = "monitor_server.app:prepare_app()"
+MOCK_ARGS = ["--empty", "--api", "monitor_server", "--page-size", str(PAGE_SIZE)]
+MOCK_ARGS += ["--log-level", "warning"]
 # The real server's tables, children first (metrics point at sessions and contexts).
 TABLES = ("TEST_METRICS", "TEST_SESSIONS", "EXECUTION_CONTEXTS")
 
@@ -101,7 +104,9 @@ class RealServer(Server):
 
     def rowids(self) -> dict[str, int]:
         with sqlite3.connect(self.db) as db:
-            return {t: db.execute(f'SELECT max(rowid) FROM "{t}"').fetchone()[0] or 0 for t in TABLES}
+            return {
+                t: db.execute(f'SELECT max(rowid) FROM "{t}"').fetchone()[0] or 0 for t in TABLES
+            }
 
     def delete_rows_after(self, rowids: dict[str, int]) -> int:
         """Delete every row added since ``rowids``; how many there were."""
@@ -139,8 +144,7 @@ def start_real(workdir: Path) -> RealServer:
     }
     with server.log.open("wb") as log:
         server.process = subprocess.Popen(
-            [str(gunicorn), "-w", "1", "-b", f"127.0.0.1:{server.port}", "--timeout", "60"]
-            + ["monitor_server.app:prepare_app()"],
+            [str(gunicorn), "-w", "1", "-b", f"127.0.0.1:{server.port}", "--timeout", "60", APP],
             cwd=workdir,
             env=env,
             stdout=log,
@@ -153,9 +157,7 @@ def start_mock(workdir: Path) -> MockServer:
     server = MockServer("mock", free_port(), log=workdir / "mock.log")
     with server.log.open("wb") as log:
         server.process = subprocess.Popen(
-            [MOCK_PYTHON, "-m", "mock_server", "--empty", "--api", "monitor_server"]
-            + ["--page-size", str(PAGE_SIZE), "--log-level", "warning"]
-            + ["--port", str(server.port)],
+            [MOCK_PYTHON, "-m", "mock_server", *MOCK_ARGS, "--port", str(server.port)],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,

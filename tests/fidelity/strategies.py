@@ -20,9 +20,7 @@ from tests.fidelity.wire import Request, json_request
 
 HASH_ALPHABET = "aAbB_%"
 HASH_POOL = ["a", "A", "ab", "aB", "Ab", "a_", "a%", "b", "abc", "0041724f", "0041724fab"]
-hashes = st.one_of(
-    st.sampled_from(HASH_POOL), st.text(HASH_ALPHABET, min_size=1, max_size=3)
-)
+hashes = st.one_of(st.sampled_from(HASH_POOL), st.text(HASH_ALPHABET, min_size=1, max_size=3))
 prefixes = st.one_of(
     hashes, st.sampled_from(["_", "%", "a_", "0041", "A%", "B"]), st.text(HASH_ALPHABET, max_size=2)
 )
@@ -168,7 +166,9 @@ def metric_body(draw) -> dict[str, Any]:
 
 @st.composite
 def metric_write(draw) -> Request:
-    return json_request("POST", f"{API}/metrics/", draw(metric_body()), what="pytest-monitor metric")
+    return json_request(
+        "POST", f"{API}/metrics/", draw(metric_body()), what="pytest-monitor metric"
+    )
 
 
 @st.composite
@@ -235,7 +235,9 @@ def page_query(draw, flags: bool = False) -> str:
         st.one_of(
             st.none(),
             st.integers(-4, 6).map(str),
-            st.sampled_from(["0", "", "abc", "2.0", " 2", "+2", "1_0", "-0", "99999999999999999999"]),
+            st.sampled_from(
+                ["0", "", "abc", "2.0", " 2", "+2", "1_0", "-0", "99999999999999999999"]
+            ),
         )
     )
     if page is not None:
@@ -248,7 +250,9 @@ def page_query(draw, flags: bool = False) -> str:
         keys = draw(st.lists(st.sampled_from([*DESCRIPTION_KEYS, "nope"]), min_size=1, max_size=2))
         params.append(("with_flags", ",".join(keys)))
         if draw(st.booleans()):
-            values = draw(st.lists(st.sampled_from(["main", "12", "dev", "", "True", "1"]), max_size=2))
+            values = draw(
+                st.lists(st.sampled_from(["main", "12", "dev", "", "True", "1"]), max_size=2)
+            )
             params.append(("restrict_flags", ",".join(values)))
         if draw(st.booleans()):
             params.append(("method", draw(st.sampled_from(["match_any", "match_all", "x"]))))
@@ -418,10 +422,14 @@ def path_quirk(draw) -> Request:
     template = draw(st.sampled_from(ROUTED + ODD_PATHS))
     h = seg(draw(st.one_of(hashes, odd_segments)))
     path = f"{API}/{template.replace('{h}', h)}"
-    method = draw(st.sampled_from(["GET"] * 4 + ["HEAD", "OPTIONS", "DELETE", "PUT", "PATCH", "POST"]))
+    method = draw(
+        st.sampled_from(["GET"] * 4 + ["HEAD", "OPTIONS", "DELETE", "PUT", "PATCH", "POST"])
+    )
     query = draw(st.sampled_from(["", "", "page=2", "foo=bar"]))
     if method in ("POST", "PUT", "PATCH"):
-        return json_request(method, path, {"session_h": "a"}, query=query, what="odd method or path")
+        return json_request(
+            method, path, {"session_h": "a"}, query=query, what="odd method or path"
+        )
     return Request(method, path, query, what="odd method or path")
 
 
@@ -436,18 +444,40 @@ def get_with_body(draw) -> Request:
 # --- sequences ----------------------------------------------------------------------------
 
 STORE_AND_LIST = st.one_of(
-    valid_session(), valid_session(), session_write(), context_write(), session_read(),
-    session_read(), context_read(),
+    valid_session(),
+    valid_session(),
+    session_write(),
+    context_write(),
+    session_read(),
+    session_read(),
+    context_read(),
 )
 METRIC_VIEWS = st.one_of(
-    valid_session(), context_write(), metric_write(), metric_write(), metric_write(),
-    metric_read(), metric_read(), resource_read(),
+    valid_session(),
+    context_write(),
+    metric_write(),
+    metric_write(),
+    metric_write(),
+    metric_read(),
+    metric_read(),
+    resource_read(),
 )
 MALFORMED = st.one_of(
-    valid_session(), context_write(), metric_write(), malformed_write(), malformed_write(),
-    odd_body_write(), session_read(), context_read(),
+    valid_session(),
+    context_write(),
+    metric_write(),
+    malformed_write(),
+    malformed_write(),
+    odd_body_write(),
+    session_read(),
+    context_read(),
 )
 ODD_REQUESTS = st.one_of(
-    valid_session(), context_write(), metric_write(), path_quirk(), path_quirk(),
-    get_with_body(), session_read(),
+    valid_session(),
+    context_write(),
+    metric_write(),
+    path_quirk(),
+    path_quirk(),
+    get_with_body(),
+    session_read(),
 )

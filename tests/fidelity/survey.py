@@ -155,7 +155,9 @@ def survey(examples: int, out) -> None:
                 shortest = min(cases, key=lambda c: len(c.requests))
                 twin = minimize(real, mock, patterns, shortest, key)
                 print("=" * 100, file=out)
-                print(f"{route}: real {real_status}, mock {mock_status} ({len(cases)} seen)", file=out)
+                print(
+                    f"{route}: real {real_status}, mock {mock_status} ({len(cases)} seen)", file=out
+                )
                 print(f"  {shortest.why}", file=out)
                 for kind in kinds:
                     print(f"  - {kind}", file=out)

@@ -11,10 +11,10 @@ deleted again, so both hold the same data for the next step. Anything else raise
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field
 import json
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from tests.fidelity import allowed

@@ -92,7 +92,9 @@ def view(answer: Answer, origin: str, method: str) -> dict[str, Any]:
         seen["location"] = location.removeprefix(origin)
     if answer.status == 405 or method == "OPTIONS":
         allow = answer.headers.get("allow")
-        seen["allow"] = None if allow is None else sorted({m.strip().upper() for m in allow.split(",")})
+        seen["allow"] = (
+            None if allow is None else sorted({m.strip().upper() for m in allow.split(",")})
+        )
     body = answer.body.replace(origin.encode(), b"{origin}")
     if body or (method == "HEAD" and answer.status not in (204, 304)):
         seen["media type"] = media_type(answer)
