@@ -91,8 +91,9 @@ bench: $(STAMP) $(COMPAT_STAMP)
 	$(BIN)/python bench/run.py
 
 # The same suite with the deep hypothesis profile (many more examples).
-test-deep: $(STAMP)
+test-deep: $(STAMP) $(PEER_STAMP)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q tests/fidelity
 
 clean:
 	rm -rf $(VENV) $(COMPAT) $(PEER) .cache build *.egg-info

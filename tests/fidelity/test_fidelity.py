@@ -19,21 +19,21 @@ def run(servers, requests):
     twin.run(requests)
 
 
-@given(requests=st.lists(s.STORE_AND_LIST, min_size=1, max_size=20))
+@given(requests=st.lists(s.STORE_AND_LIST, min_size=4, max_size=20))
 def test_sessions_and_contexts(servers, requests):
     run(servers, requests)
 
 
-@given(requests=st.lists(s.METRIC_VIEWS, min_size=1, max_size=25))
+@given(requests=st.lists(s.METRIC_VIEWS, min_size=4, max_size=25))
 def test_metrics_and_their_views(servers, requests):
     run(servers, requests)
 
 
-@given(requests=st.lists(s.MALFORMED, min_size=1, max_size=15))
+@given(requests=st.lists(s.MALFORMED, min_size=3, max_size=15))
 def test_malformed_writes(servers, requests):
     run(servers, requests)
 
 
-@given(requests=st.lists(s.ODD_REQUESTS, min_size=1, max_size=15))
+@given(requests=st.lists(s.ODD_REQUESTS, min_size=3, max_size=15))
 def test_paths_methods_and_query_quirks(servers, requests):
     run(servers, requests)
