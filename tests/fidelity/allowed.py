@@ -101,9 +101,9 @@ ALLOWED_CRASHES: tuple[Crash, ...] = (
     Crash(
         "value SQLite cannot store",
         "a list or object where the session or context table holds text or a number: "
-        "SQLAlchemy cannot hash or bind it (TypeError, InterfaceError)",
+        "SQLAlchemy cannot hash or bind it (TypeError, InterfaceError, ProgrammingError)",
         WRITE,
-        r"^(TypeError: unhashable type|sqlalchemy\.exc\.InterfaceError)",
+        r"^(TypeError: unhashable type|sqlalchemy\.exc\.(InterfaceError|ProgrammingError))",
     ),
     Crash(
         "page beyond SQLite's integers",
