@@ -13,8 +13,10 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 COMPAT := .venv-compat
 COMPAT_STAMP := $(COMPAT)/.installed
+PEER := .venv-peer
+PEER_STAMP := $(PEER)/.installed
 
-.PHONY: install generate check-generated lint serve test test-fast test-deep compat bench clean
+.PHONY: install generate check-generated lint serve test test-fast test-deep compat fidelity bench clean
 
 install: $(STAMP)
 
@@ -56,7 +58,7 @@ serve: $(STAMP)
 	$(BIN)/mock-server --host $(HOST) --port $(PORT) $(SERVE_ARGS)
 
 # -n auto: one pytest worker per core (pytest-xdist); every test builds its own app.
-test: check-generated lint compat
+test: check-generated lint compat fidelity
 	$(BIN)/python -m pytest -q -n auto
 
 # The vendors' real clients against our mock, from their own venv (see tests/compat/).
@@ -71,14 +73,27 @@ compat: $(STAMP) $(COMPAT_STAMP)
 	# its egg-info would register our own pytest plugin, which this venv cannot import.
 	cd tests/compat && MOCK_PYTHON=$(CURDIR)/$(BIN)/python $(CURDIR)/$(COMPAT)/bin/python -m pytest -q -c pytest.ini .
 
+# The real monitor-server, in its own venv: Flask 1.1 and SQLAlchemy 1.3 conflict with ours.
+$(PEER_STAMP): tests/fidelity/requirements-peer.txt
+	$(PYTHON) -m venv $(PEER)
+	$(PEER)/bin/python -m pip install --quiet --upgrade pip
+	$(PEER)/bin/python -m pip install --quiet -r tests/fidelity/requirements-peer.txt
+	touch $(PEER_STAMP)
+
+# The mock against the real monitor-server, request by request (see tests/fidelity/).
+# HYPOTHESIS_PROFILE=deep for many more examples.
+fidelity: $(STAMP) $(PEER_STAMP)
+	$(BIN)/python -m pytest -q tests/fidelity
+
 # The mock against bare Starlette on the same stack, in one run (README "Performance"): wrk
 # when installed, else bench/loadgen.py; W4 runs pyPreservica from .venv-compat.
 bench: $(STAMP) $(COMPAT_STAMP)
 	$(BIN)/python bench/run.py
 
 # The same suite with the deep hypothesis profile (many more examples).
-test-deep: $(STAMP)
+test-deep: $(STAMP) $(PEER_STAMP)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q tests/fidelity
 
 clean:
-	rm -rf $(VENV) $(COMPAT) .cache build *.egg-info
+	rm -rf $(VENV) $(COMPAT) $(PEER) .cache build *.egg-info

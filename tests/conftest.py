@@ -20,7 +20,7 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 # tests/compat runs in its own venv with the vendors' clients (`make compat`).
-collect_ignore = ["compat"]
+collect_ignore = ["compat", "fidelity"]
 
 START = 1_750_000_000.0  # a fixed epoch so tests never depend on the real date
 
