@@ -512,6 +512,30 @@ class MonitorServerBackend:
                     self._store_seed(table, rows, wire, added)
         return {"sessions": len(sessions), "contexts": len(contexts), "metrics": len(metrics)}
 
+    def export_seed(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole state as the ``monitor_server:`` part of a seed document: each row as
+        stored (SQLite's values, in the order stored), so loading it into an empty mock
+        gives the same answers."""
+        with self._lock:
+            sessions = [
+                {
+                    "session_h": row["SESSION_H"],
+                    "run_date": row["RUN_DATE"],
+                    "scm_ref": row["SCM_REF"],
+                    "description": json.loads(row["DESCRIPTION"]),
+                }
+                for row in self._db.rows('SELECT * FROM "TEST_SESSIONS" ORDER BY rowid')
+            ]
+            contexts = [
+                {name: row[column] for name, column, _ in render.CONTEXT_FIELDS}
+                for row in self._db.rows('SELECT * FROM "EXECUTION_CONTEXTS" ORDER BY rowid')
+            ]
+            metrics = [
+                {name: row[column] for name, column, _ in render.METRIC_FIELDS}
+                for row in self._db.rows('SELECT * FROM "TEST_METRICS" ORDER BY rowid')
+            ]
+        return {"sessions": sessions, "contexts": contexts, "metrics": metrics}
+
     def _store_seed(
         self,
         table: str,
