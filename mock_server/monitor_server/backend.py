@@ -340,8 +340,15 @@ class MonitorServerBackend:
         return self._count_metrics(f'"SESSION_H" IN ({subquery})', parameters)
 
     def list_scm_sessions(self, scm: str, page: int = 1) -> Page:
+        """Sessions whose SCM reference is ``LIKE scm%``. The real server writes these rows
+        as they are stored, and a stored session has no tags: ``tags`` is null."""
         where, parameters = _prefix_where("SCM_REF", scm)
-        query = _Query('SELECT "RENDERED"', f'FROM "TEST_SESSIONS" {where}', parameters)
+        query = _Query(
+            'SELECT "RENDERED"',
+            f'FROM "TEST_SESSIONS" {where}',
+            parameters,
+            item=lambda row: {**orjson.loads(row[0]), "tags": None},
+        )
         return self._listing(query, page)
 
     # ------------------------------------------------------------------ components

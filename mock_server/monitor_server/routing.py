@@ -27,6 +27,12 @@ NOT_FOUND_HTML = (
     b"please check your spelling and try again.</p>\n"
 )
 METHOD_NOT_ALLOWED = b'{"message": "The method is not allowed for the requested URL."}\n'
+METHOD_NOT_ALLOWED_HTML = (
+    b'<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n'
+    b"<title>405 Method Not Allowed</title>\n"
+    b"<h1>Method Not Allowed</h1>\n"
+    b"<p>The method is not allowed for the requested URL.</p>\n"
+)
 REDIRECT_HTML = (
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n'
     "<title>Redirecting...</title>\n"
@@ -77,8 +83,12 @@ class RealServerRouting:
         if found.redirect is not None:
             await self._redirect(scope, send, found.redirect)
         elif found.rule is None and found.allowed:
-            if match(path, "GET").redirect is not None:
+            served = match(path, "GET")
+            if served.redirect is not None:
                 await _refuse_method(send, method)
+            elif served.rule is not None and served.rule.rule in UNSERVED:
+                # Not flask-restx's own route: werkzeug's page answers.
+                await _answer(send, 405, METHOD_NOT_ALLOWED_HTML, HTML, _allow(found.allowed))
             else:
                 await _answer(send, 405, METHOD_NOT_ALLOWED, JSON, _allow(found.allowed))
         elif found.rule is None:

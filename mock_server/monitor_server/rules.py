@@ -14,6 +14,7 @@ them, as werkzeug does:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,11 @@ def quote_path_argument(value: Any) -> str:
     return _quote(str(value), "/:")
 
 
+def quote_redirect_path(path: str) -> str:
+    """werkzeug quotes a redirect's path again (an argument's ``%`` becomes ``%25``)."""
+    return _quote(path, "/:|+")
+
+
 def quote_query(value: Any) -> str:
     return _quote(str(value), " ").replace(" ", "+")
 
@@ -49,7 +55,7 @@ class BuildError(ValueError):
     """werkzeug cannot build a link for these values (the real server answers 500)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     rule: str
     methods: frozenset[str]
@@ -74,33 +80,83 @@ class Rule:
         return [name for converter, name in self.parts if converter is not None]
 
     @property
+    def is_folder(self) -> bool:
+        """A rule ending in "/": its path without the slash redirects to it."""
+        return self.rule.endswith("/")
+
+    @functools.cached_property
     def regex(self) -> re.Pattern[str]:
-        body = "".join(
-            re.escape(text)
-            if converter is None
-            else f"(?P<{text}>{_INT if converter == 'int' else _STRING})"
-            for converter, text in self.parts
-        )
-        if self.rule.endswith("/"):  # a "folder": its slashless form redirects here
-            body = body[:-1] + "(?P<__suffix__>/?)"
-        return re.compile(f"^{body}$")
-
-    @property
-    def sort_key(self) -> tuple[bool, int, list[tuple[int, int]]]:
-        """werkzeug's ``match_compare_key``: rules without arguments first, then those
-        with more parts, then static parts before arguments, longer parts first."""
-        weights: list[tuple[int, int]] = []
-        for converter, text in self.parts:
+        """werkzeug's: each run of slashes in the static text matches one or more slashes
+        (they are merged, by a redirect), a folder's trailing slashes are optional."""
+        pattern = []
+        rule = self.rule.rstrip("/") if self.is_folder else self.rule
+        for converter, text in Rule(rule, self.methods).parts:
             if converter is None:
-                weights += [(0, -len(piece)) for piece in text.split("/") if piece]
+                pattern += [
+                    "/+?" if piece.startswith("/") else re.escape(piece)
+                    for piece in re.findall(r"/+|[^/]+", text)
+                ]
             else:
-                weights.append((1, 50 if converter == "int" else 100))
-        return bool(self.arguments), -len(weights), weights
+                pattern.append(f"(?P<{text}>{_INT if converter == 'int' else _STRING})")
+        tail = "(?<!/)(?P<__suffix__>/*)" if self.is_folder else ""
+        return re.compile(f"^{''.join(pattern)}{tail}$")
 
-    def build(self, values: dict[str, Any]) -> str:
+    @functools.cached_property
+    def sort_key(self) -> tuple[Any, ...]:
+        """werkzeug's ``match_compare_key``: rules without arguments first, then more
+        static parts, by (position, -length), then more arguments, by weight."""
+        static: list[tuple[int, int]] = []
+        weights: list[int] = []
+        for index, (converter, text) in enumerate(self.parts):
+            if converter is None:
+                static += [(index, -len(piece)) for piece in text.split("/") if piece]
+            else:
+                weights.append(50 if converter == "int" else 100)
+        has_arguments = bool(self.arguments or self.defaults)
+        return has_arguments, -len(static), static, -len(weights), weights
+
+    def matches(self, path: str, method: str) -> dict[str, Any] | str | None:
+        """werkzeug's ``Rule.match``: the path's values, None when it does not match, or
+        the path to redirect to: the folder's slash added (when the rule takes the
+        method), or the slashes merged (whatever the method)."""
+        found = self.regex.match(path)
+        if found is None:
+            return None
+        values = found.groupdict()
+        redirect = None
+        suffix = values.pop("__suffix__", None)
+        if self.is_folder and not suffix and method in self.methods:
+            redirect = path + "/"
+        try:
+            values = {
+                name: int(value) if name in self._integers else value
+                for name, value in values.items()
+            }
+        except ValueError:  # werkzeug's int converter refuses what int() refuses
+            return None
+        values.update(self.defaults)
+        merged = self.build(values, query=False)
+        target = redirect or path
+        if target.endswith("/") and not merged.endswith("/"):
+            merged += "/"
+        if merged.count("/") < target.count("/"):
+            redirect = merged
+        # The redirect's path, decoded by then, is quoted anew.
+        return values if redirect is None else quote_redirect_path(redirect)
+
+    @functools.cached_property
+    def _integers(self) -> frozenset[str]:
+        return frozenset(name for converter, name in self.parts if converter == "int")
+
+    def build(self, values: dict[str, Any], query: bool = True) -> str:
         """``url_for`` of this rule's endpoint with ``values`` (in their order): values that
         are None are dropped; a value given for a default must equal it; arguments fill the
-        path and the rest become the query."""
+        path and (``query``) the rest become the query."""
+        if not query:  # werkzeug's builder within matching: defaults taken as they are
+            return "".join(
+                text if converter is None else quote_path_argument(values[text])
+                for converter, text in self.parts
+            )
         values = {k: v for k, v in values.items() if v is not None}
         for name, default in self.defaults.items():
             if name in values and values[name] != default:
@@ -225,7 +281,6 @@ BY_RULE = {rule.rule: rule for rule in RULES}
 _MATCH_ORDER = sorted(
     (rule for rule in RULES if rule.rule.startswith(V1)), key=lambda rule: rule.sort_key
 )
-_COMPILED = [(rule, rule.regex) for rule in _MATCH_ORDER]
 
 
 @dataclass(frozen=True)
@@ -233,22 +288,24 @@ class Match:
     """What werkzeug makes of a path and method."""
 
     rule: Rule | None = None  # the rule serving them
-    redirect: str | None = None  # the path to redirect to (a slash added)
+    redirect: str | None = None  # the path to redirect to
     allowed: frozenset[str] = frozenset()  # methods the path takes, when not this one
 
 
 def match(path: str, method: str) -> Match:
+    """werkzeug's ``MapAdapter.match``: the first rule (in its order) matching the path
+    serves it, or redirects it; a rule that matches but not the method names its methods
+    for the 405."""
     allowed: set[str] = set()
-    for rule, regex in _COMPILED:
-        found = regex.match(path)
+    for rule in _MATCH_ORDER:
+        found = rule.matches(path, method)
         if found is None:
             continue
-        slashless = found.groupdict().get("__suffix__") == ""
+        if isinstance(found, str):
+            return Match(redirect=found)
         if method not in rule.methods:
             allowed |= rule.methods
             continue
-        if slashless:
-            return Match(redirect=path + "/")
         return Match(rule=rule)
     return Match(allowed=frozenset(allowed))
 

@@ -18,6 +18,8 @@ from .pipeline_list import PipelineList
 from .problem import Problem
 from .resource import Resource
 from .resource_metrics import ResourceMetrics
+from .scm_session import ScmSession
+from .scm_session_page import ScmSessionPage
 from .session import Session
 from .session_create import SessionCreate
 from .session_create_at_hash import SessionCreateAtHash
@@ -46,6 +48,8 @@ __all__ = (
     "Problem",
     "Resource",
     "ResourceMetrics",
+    "ScmSession",
+    "ScmSessionPage",
     "Session",
     "SessionCreate",
     "SessionCreateAtHash",

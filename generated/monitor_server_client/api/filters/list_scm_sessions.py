@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_description import BadDescription
 from ...models.message import Message
-from ...models.session_page import SessionPage
+from ...models.scm_session_page import ScmSessionPage
 from ...models.validation_errors import ValidationErrors
 from ...types import UNSET, Response, Unset
 
@@ -38,9 +38,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ScmSessionPage | None:
     if response.status_code == 200:
-        response_200 = SessionPage.from_dict(response.json())
+        response_200 = ScmSessionPage.from_dict(response.json())
 
         return response_200
 
@@ -92,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ScmSessionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,8 +106,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ScmSessionPage]:
     """List the sessions whose SCM reference starts with a prefix
+
+     `LIKE 'prefix%'`. The real server writes these sessions without their tags: `tags` is null.
 
     Args:
         scm_id (str): Text in one path segment. Example: linalg.
@@ -118,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | ScmSessionPage]
     """
 
     kwargs = _get_kwargs(
@@ -138,8 +140,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ScmSessionPage | None:
     """List the sessions whose SCM reference starts with a prefix
+
+     `LIKE 'prefix%'`. The real server writes these sessions without their tags: `tags` is null.
 
     Args:
         scm_id (str): Text in one path segment. Example: linalg.
@@ -150,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | Message | ScmSessionPage
     """
 
     return sync_detailed(
@@ -165,8 +169,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ScmSessionPage]:
     """List the sessions whose SCM reference starts with a prefix
+
+     `LIKE 'prefix%'`. The real server writes these sessions without their tags: `tags` is null.
 
     Args:
         scm_id (str): Text in one path segment. Example: linalg.
@@ -177,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | Message | ScmSessionPage]
     """
 
     kwargs = _get_kwargs(
@@ -195,8 +201,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ScmSessionPage | None:
     """List the sessions whose SCM reference starts with a prefix
+
+     `LIKE 'prefix%'`. The real server writes these sessions without their tags: `tags` is null.
 
     Args:
         scm_id (str): Text in one path segment. Example: linalg.
@@ -207,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | Message | ScmSessionPage
     """
 
     return (
