@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-import orjson
 
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound
@@ -101,7 +100,7 @@ class _Query:
     where: str
     parameters: list[Any]
     order: str = "ORDER BY rowid"
-    item: Callable[[sqlite3.Row], Any] = lambda row: orjson.loads(row[0])
+    item: Callable[[sqlite3.Row], Any] = lambda row: render.from_json(row[0])
 
 
 class MonitorServerBackend:
@@ -188,7 +187,7 @@ class MonitorServerBackend:
         self._db.set_rendered(
             table,
             [
-                (orjson.dumps(item).decode(), row["row_id"])
+                (render.to_json(item), row["row_id"])
                 for item, row in zip(rendered, stored, strict=True)
             ],
         )
@@ -347,7 +346,7 @@ class MonitorServerBackend:
             'SELECT "RENDERED"',
             f'FROM "TEST_SESSIONS" {where}',
             parameters,
-            item=lambda row: {**orjson.loads(row[0]), "tags": None},
+            item=lambda row: {**render.from_json(row[0]), "tags": None},
         )
         return self._listing(query, page)
 
@@ -490,7 +489,7 @@ class MonitorServerBackend:
         sql = f'SELECT m."RENDERED" FROM {source} ORDER BY m."{column}"{direction} LIMIT ? OFFSET 0'
         with self._lock:
             rows = self._db.values(sql, [*parameters, min(limit, MAX_RESOURCE_ELEMENTS)])
-        return [orjson.loads(row) for row in rows]
+        return [render.from_json(row) for row in rows]
 
     # ------------------------------------------------------------------ seed data
 

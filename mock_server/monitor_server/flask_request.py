@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from mock_server.core.errors import InvalidInput
-from mock_server.core.numbers import refuse_non_finite
+from mock_server.core.numbers import loads_finite
 
 BAD_REQUEST_BODY = {
     "message": "The browser (or proxy) sent a request that this server could not understand."
@@ -69,11 +69,11 @@ class FlaskRequest:
         if not self.is_json:
             return None
         try:
-            value = json.loads(self.body)
-        except ValueError as error:  # not JSON, or not text in a Unicode encoding
+            return loads_finite(self.body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise MalformedJson() from error
-        refuse_non_finite(value, "body")
-        return value
+        except ValueError as error:  # NaN or an infinity, which Flask's parser would take
+            raise InvalidInput(str(error)) from error
 
     def page(self) -> int:
         page = self.args.get("page")

@@ -129,9 +129,9 @@ def call_and_validate(case: schemathesis.Case, headers: dict[str, str] | None = 
     return case.call_and_validate(base_url=BASE_URL, headers=headers, checks=CHECKS)
 
 
-def contract_machine(schema, log_in=None):
+def contract_machine(schema, log_in=None, checks=CHECKS):
     """schemathesis' state machine of ``schema``, each scenario on a freshly seeded app and,
-    with ``log_in``, a token it returns; answers judged by ``CHECKS``."""
+    with ``log_in``, a token it returns; answers judged by ``checks``."""
 
     class ContractMachine(schema.as_state_machine()):
         def setup(self):
@@ -153,7 +153,7 @@ def contract_machine(schema, log_in=None):
 
         def validate_response(self, response, case, additional_checks=None, **kwargs):
             case.validate_response(
-                response, checks=CHECKS, headers=self._credentials(case), transport_kwargs=kwargs
+                response, checks=checks, headers=self._credentials(case), transport_kwargs=kwargs
             )
 
     return ContractMachine

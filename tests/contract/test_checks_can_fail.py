@@ -23,6 +23,7 @@ from tests.contract.contract import (
     login_preservica,
     reseed,
 )
+from tests.contract.lenient import MONITOR_SERVER_CHECKS
 
 COUNT = ("monitor_server.yaml", "/api/v1/sessions/count", "GET")
 VERSION = ("preservica_monitor.yaml", "/api/entity/versiondetails/version", "GET")
@@ -116,13 +117,14 @@ def test_the_mock_refuses_its_own_wrong_response_when_validating(monkeypatch):
 
 
 def test_a_sabotaged_handler_fails_the_state_machine(monkeypatch):
-    async def _metrics_count_of_many(self, session_h):
+    async def _metrics_count_of_many(self, session_hash):
         return {"count": "many"}, 200
 
-    for name in ("count_session_metrics", "count_session_metrics_slash"):
-        monkeypatch.setattr(MonitorServerHandlers, name, _metrics_count_of_many)
+    monkeypatch.setattr(MonitorServerHandlers, "count_session_metrics", _metrics_count_of_many)
     operation, _ = _operation(COUNT)
-    machine = contract_machine(operation.schema)
+    # The link it must follow: a created session, then the count of its metrics.
+    chain = operation.schema.include(operation_id=["create_session", "count_session_metrics"])
+    machine = contract_machine(chain, checks=MONITOR_SERVER_CHECKS)
     with pytest.raises(FailureGroup) as raised:
         machine.run(
             settings=settings(

@@ -23,7 +23,13 @@ class SessionCreateAtHash:
         {'run_date': '2024-05-13T09:12:44.301552', 'scm_ref': None, 'description': {'numpy': '1.26.4'}}
 
     Attributes:
-        run_date (str): When the session started, ISO 8601. Example: 2024-05-13T09:12:44.301552.
+        run_date (str): When the session started: an ISO 8601 date, or date and time (pytest-monitor writes
+            a naive `datetime.isoformat()`). Stored as sent, answered re-rendered. The real
+            server takes any text and stores it; a date it cannot read then breaks every
+            listing holding it, so the mock refuses such a date with a 400 (other ISO 8601
+            forms it reads, such as `2024` or `20240513T100040`, are accepted as there; a date
+            of this form that does not exist, such as `2024-02-30`, is refused).
+             Example: 2024-05-13T09:12:44.301552.
         scm_ref (None | str):  Example: 4914d195225cf6b1c5a160c555b6948ea1ba2bcd.
         description (SessionDescription): The session's tags, name to value. Example: {'numpy': '1.26.4',
             'pipeline_branch': 'main'}.

@@ -40,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     if response.status_code == 200:
         response_200 = MetricPage.from_dict(response.json())
 
@@ -82,8 +82,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -94,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of a test item in a component
 
     Args:
@@ -122,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of a test item in a component
 
     Args:
@@ -157,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return sync_detailed(
@@ -174,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of a test item in a component
 
     Args:
@@ -187,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of a test item in a component
 
     Args:
@@ -220,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return (

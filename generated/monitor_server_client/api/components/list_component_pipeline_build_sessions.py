@@ -34,7 +34,12 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | None
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ComponentPipelineBuildSessions
+    | str
+    | None
 ):
     if response.status_code == 200:
         response_200 = ComponentPipelineBuildSessions.from_dict(response.json())
@@ -73,8 +78,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -86,7 +90,7 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -103,7 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
 ]:
     """List the sessions of a pipeline build that produced metrics of a component
 
@@ -117,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +144,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> (
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | None
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ComponentPipelineBuildSessions
+    | str
+    | None
 ):
     """List the sessions of a pipeline build that produced metrics of a component
 
@@ -154,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
     """
 
     return sync_detailed(
@@ -172,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
 ]:
     """List the sessions of a pipeline build that produced metrics of a component
 
@@ -186,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +216,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> (
-    BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | None
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ComponentPipelineBuildSessions
+    | str
+    | None
 ):
     """List the sessions of a pipeline build that produced metrics of a component
 
@@ -221,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
     """
 
     return (

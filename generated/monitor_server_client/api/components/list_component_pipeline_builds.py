@@ -31,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str | None:
     if response.status_code == 200:
         response_200 = ComponentPipelineBuilds.from_dict(response.json())
 
@@ -69,8 +69,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -81,7 +80,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +96,9 @@ def sync_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
+]:
     """List the builds of a pipeline that produced metrics of a component
 
      The non-empty `pipeline_build_no` tags of those sessions.
@@ -109,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +132,7 @@ def sync(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str | None:
     """List the builds of a pipeline that produced metrics of a component
 
      The non-empty `pipeline_build_no` tags of those sessions.
@@ -143,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
     """
 
     return sync_detailed(
@@ -158,7 +161,9 @@ async def asyncio_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
+]:
     """List the builds of a pipeline that produced metrics of a component
 
      The non-empty `pipeline_build_no` tags of those sessions.
@@ -172,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str]
     """
 
     kwargs = _get_kwargs(
@@ -190,7 +195,7 @@ async def asyncio(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str | None:
     """List the builds of a pipeline that produced metrics of a component
 
      The non-empty `pipeline_build_no` tags of those sessions.
@@ -204,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
     """
 
     return (

@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | str | None:
     if response.status_code == 200:
         response_200 = ComponentPipelines.from_dict(response.json())
 
@@ -67,8 +67,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -79,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +91,7 @@ def sync_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]:
     """List the pipelines that produced metrics of a component
 
      The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
@@ -106,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +123,7 @@ def sync(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | str | None:
     """List the pipelines that produced metrics of a component
 
      The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
@@ -138,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelines | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelines | str
     """
 
     return sync_detailed(
@@ -151,7 +150,7 @@ async def asyncio_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines]:
+) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]:
     """List the pipelines that produced metrics of a component
 
      The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
@@ -165,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | Message]
+        Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +180,7 @@ async def asyncio(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | ComponentPipelines | None:
+) -> BadDescription | Message | ValidationErrors | ComponentPipelines | str | None:
     """List the pipelines that produced metrics of a component
 
      The `pipeline_branch` tags of the sessions of the component's metrics, first metric first; a session
@@ -195,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ComponentPipelines | Message
+        BadDescription | Message | ValidationErrors | ComponentPipelines | str
     """
 
     return (

@@ -34,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | str | None:
     if response.status_code == 200:
         response_200 = ComponentPage.from_dict(response.json())
 
@@ -76,8 +76,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -88,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +100,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | str]:
     """List the distinct components of the metrics
 
      The empty component (`""`, a metric with none) included; each where its first metric is.
@@ -114,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | str | None:
     """List the distinct components of the metrics
 
      The empty component (`""`, a metric with none) included; each where its first metric is.
@@ -145,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | str
     """
 
     return sync_detailed(
@@ -158,7 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | str]:
     """List the distinct components of the metrics
 
      The empty component (`""`, a metric with none) included; each where its first metric is.
@@ -171,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | Message]
+        Response[Any | BadDescription | Message | ValidationErrors | ComponentPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +186,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ComponentPage | str | None:
     """List the distinct components of the metrics
 
      The empty component (`""`, a metric with none) included; each where its first metric is.
@@ -200,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | ComponentPage | Message
+        Any | BadDescription | Message | ValidationErrors | ComponentPage | str
     """
 
     return (

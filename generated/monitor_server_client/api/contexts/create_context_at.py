@@ -39,7 +39,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
+) -> (
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ExecutionContext
+    | Problem
+    | str
+    | None
+):
     if response.status_code == 201:
         response_201 = ExecutionContext.from_dict(response.json())
 
@@ -76,6 +84,10 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -94,7 +106,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +122,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str
+]:
     """Store an execution context (the hash in the URL is not read)
 
      As `create_context`: the real server takes the hash from the body only.
@@ -128,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]
+        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +164,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
+) -> (
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ExecutionContext
+    | Problem
+    | str
+    | None
+):
     """Store an execution context (the hash in the URL is not read)
 
      As `create_context`: the real server takes the hash from the body only.
@@ -168,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ExecutionContext | Problem
+        BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str
     """
 
     return sync_detailed(
@@ -183,7 +207,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str
+]:
     """Store an execution context (the hash in the URL is not read)
 
      As `create_context`: the real server takes the hash from the body only.
@@ -203,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem]
+        Response[BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +247,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ExecutionContextCreate,
-) -> BadDescription | Message | ValidationErrors | ExecutionContext | Problem | None:
+) -> (
+    BadDescription
+    | Message
+    | ValidationErrors
+    | ExecutionContext
+    | Problem
+    | str
+    | None
+):
     """Store an execution context (the hash in the URL is not read)
 
      As `create_context`: the real server takes the hash from the body only.
@@ -241,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | ExecutionContext | Problem
+        BadDescription | Message | ValidationErrors | ExecutionContext | Problem | str
     """
 
     return (

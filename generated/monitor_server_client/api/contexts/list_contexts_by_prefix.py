@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | str | None:
     if response.status_code == 200:
         response_200 = ContextPage.from_dict(response.json())
 
@@ -80,8 +80,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -92,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage | str]:
     """List the execution contexts whose hash starts with a prefix
 
      `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
@@ -122,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | str | None:
     """List the execution contexts whose hash starts with a prefix
 
      `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
@@ -158,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
+        Any | BadDescription | Message | ValidationErrors | ContextPage | str
     """
 
     return sync_detailed(
@@ -173,7 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | ContextPage | str]:
     """List the execution contexts whose hash starts with a prefix
 
      `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
@@ -189,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | Message]
+        Response[Any | BadDescription | Message | ValidationErrors | ContextPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | ContextPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | ContextPage | str | None:
     """List the execution contexts whose hash starts with a prefix
 
      `LIKE 'prefix%'`, as for sessions. pytest-monitor asks for its context's full
@@ -223,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | ContextPage | Message
+        Any | BadDescription | Message | ValidationErrors | ContextPage | str
     """
 
     return (

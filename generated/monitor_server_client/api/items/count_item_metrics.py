@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     if response.status_code == 200:
         response_200 = Count.from_dict(response.json())
 
@@ -66,6 +66,10 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -74,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +91,7 @@ def sync_detailed(
     item: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     """Count the metrics of a test item
 
     Args:
@@ -98,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Count]
+        Response[BadDescription | Message | ValidationErrors | Count | str]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +120,7 @@ def sync(
     item: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     """Count the metrics of a test item
 
     Args:
@@ -127,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Count
+        BadDescription | Message | ValidationErrors | Count | str
     """
 
     return sync_detailed(
@@ -140,7 +144,7 @@ async def asyncio_detailed(
     item: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     """Count the metrics of a test item
 
     Args:
@@ -151,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Count]
+        Response[BadDescription | Message | ValidationErrors | Count | str]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +171,7 @@ async def asyncio(
     item: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     """Count the metrics of a test item
 
     Args:
@@ -178,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Count
+        BadDescription | Message | ValidationErrors | Count | str
     """
 
     return (

@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     if response.status_code == 200:
         response_200 = MetricPage.from_dict(response.json())
 
@@ -80,8 +80,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -92,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of a test item
 
     Args:
@@ -118,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of a test item
 
     Args:
@@ -150,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return sync_detailed(
@@ -165,7 +164,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of a test item
 
     Args:
@@ -177,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +194,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of a test item
 
     Args:
@@ -207,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return (

@@ -34,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     if response.status_code == 200:
         response_200 = MetricPage.from_dict(response.json())
 
@@ -76,8 +76,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -88,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +100,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List all metrics, one page at a time, in the order they were stored
 
     Args:
@@ -112,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +129,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List all metrics, one page at a time, in the order they were stored
 
     Args:
@@ -141,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return sync_detailed(
@@ -154,7 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List all metrics, one page at a time, in the order they were stored
 
     Args:
@@ -165,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +180,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List all metrics, one page at a time, in the order they were stored
 
     Args:
@@ -192,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return (

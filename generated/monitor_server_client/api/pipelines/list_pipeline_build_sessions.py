@@ -31,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | str | None:
     if response.status_code == 200:
         response_200 = PipelineBuildSessions.from_dict(response.json())
 
@@ -69,8 +69,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -81,7 +80,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuildSessions]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +96,9 @@ def sync_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuildSessions]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
+]:
     """List the sessions of a pipeline build
 
     Args:
@@ -107,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Message | PipelineBuildSessions]
+        Response[BadDescription | Message | ValidationErrors | PipelineBuildSessions | str]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +130,7 @@ def sync(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | str | None:
     """List the sessions of a pipeline build
 
     Args:
@@ -139,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Message | PipelineBuildSessions
+        BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
     """
 
     return sync_detailed(
@@ -154,7 +157,9 @@ async def asyncio_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuildSessions]:
+) -> Response[
+    BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
+]:
     """List the sessions of a pipeline build
 
     Args:
@@ -166,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Message | PipelineBuildSessions]
+        Response[BadDescription | Message | ValidationErrors | PipelineBuildSessions | str]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +189,7 @@ async def asyncio(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | str | None:
     """List the sessions of a pipeline build
 
     Args:
@@ -196,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Message | PipelineBuildSessions
+        BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
     """
 
     return (

@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | PipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuilds | str | None:
     if response.status_code == 200:
         response_200 = PipelineBuilds.from_dict(response.json())
 
@@ -67,8 +67,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -79,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds]:
+) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +91,7 @@ def sync_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds]:
+) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]:
     """List the builds of a pipeline
 
      The non-empty `pipeline_build_no` tags of the pipeline's sessions, first session first.
@@ -105,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Message | PipelineBuilds]
+        Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +122,7 @@ def sync(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | PipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuilds | str | None:
     """List the builds of a pipeline
 
      The non-empty `pipeline_build_no` tags of the pipeline's sessions, first session first.
@@ -136,7 +135,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Message | PipelineBuilds
+        BadDescription | Message | ValidationErrors | PipelineBuilds | str
     """
 
     return sync_detailed(
@@ -149,7 +148,7 @@ async def asyncio_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds]:
+) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]:
     """List the builds of a pipeline
 
      The non-empty `pipeline_build_no` tags of the pipeline's sessions, first session first.
@@ -162,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Message | PipelineBuilds]
+        Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +177,7 @@ async def asyncio(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | PipelineBuilds | None:
+) -> BadDescription | Message | ValidationErrors | PipelineBuilds | str | None:
     """List the builds of a pipeline
 
      The non-empty `pipeline_build_no` tags of the pipeline's sessions, first session first.
@@ -191,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Message | PipelineBuilds
+        BadDescription | Message | ValidationErrors | PipelineBuilds | str
     """
 
     return (

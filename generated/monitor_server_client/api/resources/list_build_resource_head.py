@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_description import BadDescription
 from ...models.message import Message
-from ...models.problem import Problem
 from ...models.resource import Resource
 from ...models.resource_metrics import ResourceMetrics
 from ...models.validation_errors import ValidationErrors
@@ -35,7 +34,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     if response.status_code == 200:
         response_200 = ResourceMetrics.from_dict(response.json())
 
@@ -73,8 +72,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -85,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +98,7 @@ def sync_detailed(
     build: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics of a pipeline build using most of a resource
 
     Args:
@@ -113,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +133,7 @@ def sync(
     build: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics of a pipeline build using most of a resource
 
     Args:
@@ -148,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return sync_detailed(
@@ -165,7 +163,7 @@ async def asyncio_detailed(
     build: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics of a pipeline build using most of a resource
 
     Args:
@@ -178,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +196,7 @@ async def asyncio(
     build: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics of a pipeline build using most of a resource
 
     Args:
@@ -211,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return (

@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_description import BadDescription
 from ...models.message import Message
-from ...models.problem import Problem
 from ...models.resource import Resource
 from ...models.resource_metrics import ResourceMetrics
 from ...models.validation_errors import ValidationErrors
@@ -33,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     if response.status_code == 200:
         response_200 = ResourceMetrics.from_dict(response.json())
 
@@ -71,8 +70,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -83,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +95,7 @@ def sync_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics of a component using least of a resource
 
     Args:
@@ -109,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +127,7 @@ def sync(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics of a component using least of a resource
 
     Args:
@@ -141,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return sync_detailed(
@@ -156,7 +154,7 @@ async def asyncio_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics of a component using least of a resource
 
     Args:
@@ -168,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -186,7 +184,7 @@ async def asyncio(
     component: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics of a component using least of a resource
 
     Args:
@@ -198,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return (

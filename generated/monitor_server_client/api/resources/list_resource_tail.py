@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_description import BadDescription
 from ...models.message import Message
-from ...models.problem import Problem
 from ...models.resource import Resource
 from ...models.resource_metrics import ResourceMetrics
 from ...models.validation_errors import ValidationErrors
@@ -31,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     if response.status_code == 200:
         response_200 = ResourceMetrics.from_dict(response.json())
 
@@ -69,8 +68,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -81,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +92,7 @@ def sync_detailed(
     resource: Resource,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics using least of a resource
 
     Args:
@@ -105,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +121,7 @@ def sync(
     resource: Resource,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics using least of a resource
 
     Args:
@@ -134,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return sync_detailed(
@@ -147,7 +145,7 @@ async def asyncio_detailed(
     resource: Resource,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]:
+) -> Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]:
     """List the 10 metrics using least of a resource
 
     Args:
@@ -158,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | ResourceMetrics]
+        Response[BadDescription | Message | ValidationErrors | ResourceMetrics | str]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +172,7 @@ async def asyncio(
     resource: Resource,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Problem | ResourceMetrics | None:
+) -> BadDescription | Message | ValidationErrors | ResourceMetrics | str | None:
     """List the 10 metrics using least of a resource
 
     Args:
@@ -185,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | ResourceMetrics
+        BadDescription | Message | ValidationErrors | ResourceMetrics | str
     """
 
     return (

@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     if response.status_code == 200:
         response_200 = Count.from_dict(response.json())
 
@@ -66,6 +66,10 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -74,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +91,7 @@ def sync_detailed(
     session_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     """Count the metrics of a session
 
     Args:
@@ -99,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Count]
+        Response[BadDescription | Message | ValidationErrors | Count | str]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +121,7 @@ def sync(
     session_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     """Count the metrics of a session
 
     Args:
@@ -129,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Count
+        BadDescription | Message | ValidationErrors | Count | str
     """
 
     return sync_detailed(
@@ -142,7 +146,7 @@ async def asyncio_detailed(
     session_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BadDescription | Message | ValidationErrors | Count]:
+) -> Response[BadDescription | Message | ValidationErrors | Count | str]:
     """Count the metrics of a session
 
     Args:
@@ -154,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Count]
+        Response[BadDescription | Message | ValidationErrors | Count | str]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +174,7 @@ async def asyncio(
     session_hash: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BadDescription | Message | ValidationErrors | Count | None:
+) -> BadDescription | Message | ValidationErrors | Count | str | None:
     """Count the metrics of a session
 
     Args:
@@ -182,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Count
+        BadDescription | Message | ValidationErrors | Count | str
     """
 
     return (

@@ -39,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+) -> BadDescription | Message | ValidationErrors | Problem | Session | str | None:
     if response.status_code == 201:
         response_201 = Session.from_dict(response.json())
 
@@ -76,6 +76,10 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -94,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateAtHash,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session | str]:
     """Store a session, its hash in the URL unless the body has one
 
      As `create_session`; the body's `session_h`, when given, wins.
@@ -125,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | Session]
+        Response[BadDescription | Message | ValidationErrors | Problem | Session | str]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateAtHash,
-) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+) -> BadDescription | Message | ValidationErrors | Problem | Session | str | None:
     """Store a session, its hash in the URL unless the body has one
 
      As `create_session`; the body's `session_h`, when given, wins.
@@ -162,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | Session
+        BadDescription | Message | ValidationErrors | Problem | Session | str
     """
 
     return sync_detailed(
@@ -177,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateAtHash,
-) -> Response[BadDescription | Message | ValidationErrors | Problem | Session]:
+) -> Response[BadDescription | Message | ValidationErrors | Problem | Session | str]:
     """Store a session, its hash in the URL unless the body has one
 
      As `create_session`; the body's `session_h`, when given, wins.
@@ -194,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadDescription | Message | ValidationErrors | Problem | Session]
+        Response[BadDescription | Message | ValidationErrors | Problem | Session | str]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreateAtHash,
-) -> BadDescription | Message | ValidationErrors | Problem | Session | None:
+) -> BadDescription | Message | ValidationErrors | Problem | Session | str | None:
     """Store a session, its hash in the URL unless the body has one
 
      As `create_session`; the body's `session_h`, when given, wins.
@@ -229,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadDescription | Message | ValidationErrors | Problem | Session
+        BadDescription | Message | ValidationErrors | Problem | Session | str
     """
 
     return (

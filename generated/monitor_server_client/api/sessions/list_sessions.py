@@ -43,7 +43,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     if response.status_code == 200:
         response_200 = SessionPage.from_dict(response.json())
 
@@ -85,8 +85,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -97,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +112,7 @@ def sync_detailed(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     """List all sessions, one page at a time
 
      In the order they were stored (`?page=-1` is the newest page).
@@ -129,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +152,7 @@ def sync(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     """List all sessions, one page at a time
 
      In the order they were stored (`?page=-1` is the newest page).
@@ -169,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | SessionPage | str
     """
 
     return sync_detailed(
@@ -188,7 +187,7 @@ async def asyncio_detailed(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     """List all sessions, one page at a time
 
      In the order they were stored (`?page=-1` is the newest page).
@@ -204,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +225,7 @@ async def asyncio(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     """List all sessions, one page at a time
 
      In the order they were stored (`?page=-1` is the newest page).
@@ -242,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | SessionPage | str
     """
 
     return (

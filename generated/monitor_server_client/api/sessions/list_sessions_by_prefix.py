@@ -47,7 +47,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     if response.status_code == 200:
         response_200 = SessionPage.from_dict(response.json())
 
@@ -89,8 +89,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -101,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,7 +117,7 @@ def sync_detailed(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     """List the sessions whose hash starts with a prefix
 
      `LIKE 'prefix%'`: ASCII letters match either case, `_` and `%` are wildcards. A
@@ -138,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +163,7 @@ def sync(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     """List the sessions whose hash starts with a prefix
 
      `LIKE 'prefix%'`: ASCII letters match either case, `_` and `%` are wildcards. A
@@ -184,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | SessionPage | str
     """
 
     return sync_detailed(
@@ -205,7 +204,7 @@ async def asyncio_detailed(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]:
     """List the sessions whose hash starts with a prefix
 
      `LIKE 'prefix%'`: ASCII letters match either case, `_` and `%` are wildcards. A
@@ -225,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | SessionPage]
+        Response[Any | BadDescription | Message | ValidationErrors | SessionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +248,7 @@ async def asyncio(
     with_flags: str | Unset = UNSET,
     restrict_flags: str | Unset = UNSET,
     method: str | Unset = "match_any",
-) -> Any | BadDescription | Message | ValidationErrors | SessionPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | SessionPage | str | None:
     """List the sessions whose hash starts with a prefix
 
      `LIKE 'prefix%'`: ASCII letters match either case, `_` and `%` are wildcards. A
@@ -269,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | SessionPage
+        Any | BadDescription | Message | ValidationErrors | SessionPage | str
     """
 
     return (

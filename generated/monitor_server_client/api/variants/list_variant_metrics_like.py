@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     if response.status_code == 200:
         response_200 = MetricPage.from_dict(response.json())
 
@@ -80,8 +80,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 404:
-        response_404 = Message.from_dict(response.json())
-
+        response_404 = response.text
         return response_404
 
     if client.raise_on_unexpected_status:
@@ -92,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of the variants whose name holds a text
 
      `LIKE '%text%'`, as for items.
@@ -120,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of the variants whose name holds a text
 
      `LIKE '%text%'`, as for items.
@@ -154,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return sync_detailed(
@@ -169,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage]:
+) -> Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]:
     """List the metrics of the variants whose name holds a text
 
      `LIKE '%text%'`, as for items.
@@ -183,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | BadDescription | Message | ValidationErrors | Message | MetricPage]
+        Response[Any | BadDescription | Message | ValidationErrors | MetricPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +200,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
-) -> Any | BadDescription | Message | ValidationErrors | MetricPage | None:
+) -> Any | BadDescription | Message | ValidationErrors | MetricPage | str | None:
     """List the metrics of the variants whose name holds a text
 
      `LIKE '%text%'`, as for items.
@@ -215,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | BadDescription | Message | ValidationErrors | Message | MetricPage
+        Any | BadDescription | Message | ValidationErrors | MetricPage | str
     """
 
     return (
