@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound
 from mock_server.monitor_server import render
