@@ -51,8 +51,11 @@ def test_a_monitored_run_is_readable_through_the_seed_endpoints(admin, mock_url,
     sessions = requests.get(f"{api}/sessions/", timeout=10).json()["sessions"]
     assert len(sessions) == 1
     session = sessions[0]
-    assert {"name": "numpy", "key": "numpy", "value": "1.26.4"} in session["tags"]
-    assert requests.get(f"{api}/sessions/count", timeout=10).json() == {"count": 1}
+    assert {"name": "numpy", "value": "1.26.4"} in session["tags"]
+    # As on the real server, only sessions with an SCM reference are counted (the sample
+    # suite runs outside a git repository: pytest-monitor sends none).
+    counted = 0 if session["scm_ref"] is None else 1
+    assert requests.get(f"{api}/sessions/count", timeout=10).json() == {"count": counted}
 
     by_prefix = requests.get(f"{api}/sessions/{session['session_h'][:8]}", timeout=10).json()
     assert [s["session_h"] for s in by_prefix["sessions"]] == [session["session_h"]]
