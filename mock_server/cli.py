@@ -11,6 +11,7 @@ import uvicorn
 
 from mock_server.app import create_app
 from mock_server.core.config import ALL_APIS, MockConfig
+from mock_server.core.seed import write_state
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
 
@@ -37,6 +38,28 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     data.add_argument("--empty", action="store_true", help="start with no data at all")
     parser.add_argument(
+        "--state",
+        type=Path,
+        metavar="FILE",
+        help="load this seed document at start when it exists (instead of --seed or the demo "
+        "data), and write the whole state there on a clean shutdown (SIGTERM, SIGINT); YAML "
+        "for a .yaml/.yml file, else JSON",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse every request that breaks its API's contract with a 400 problem listing "
+        "all its violations (monitor-server otherwise answers them, as the real server does)",
+    )
+    parser.add_argument(
+        "--journal-size",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="requests the journal (GET /_mock/requests) keeps, the oldest dropped; 0 turns it "
+        "off (default: %(default)s)",
+    )
+    parser.add_argument(
         "--page-size", type=int, default=500, help="monitor-server page size (default: %(default)s)"
     )
     parser.add_argument(
@@ -62,6 +85,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.page_size < 1 or args.max_batch < 1:
         parser.error("--page-size and --max-batch must be positive")
+    if args.journal_size < 0:
+        parser.error("--journal-size cannot be negative")
+    if args.state is not None and not args.state.parent.is_dir():
+        parser.error(f"--state: no such directory: {args.state.parent}")
     if args.seed is not None and not args.seed.is_file():
         parser.error(f"--seed: no such file: {args.seed}")
     return args
@@ -76,6 +103,9 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         seed=args.seed,
         empty=args.empty,
         fast_lane=args.fast_lane,
+        strict=args.strict,
+        journal_size=args.journal_size,
+        state_file=args.state,
     )
 
 
@@ -96,3 +126,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         loop="auto",
         http="auto",
     )
+    # uvicorn.run returns after a graceful shutdown (SIGTERM, SIGINT: the answers in
+    # flight are finished first); a server that failed to start exits inside it instead,
+    # leaving a state file as it was.
+    if args.state is not None:
+        write_state(app.mock_state, args.state)
+        print(f"mock server: state written to {args.state}", flush=True)
