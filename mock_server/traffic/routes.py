@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from mock_server.core.specs import operations
+from mock_server.core.specs import operations, spec_document
 
 #: A fault answer for a request no operation (or no example) gives a body for.
 _GENERIC = orjson.dumps(
@@ -66,7 +66,7 @@ class OperationIndex:
                 node.operations.setdefault(method, (order, api, operation_id))
                 order += 1
                 self._note_prefix(segments, api)
-                self.examples[(api, operation_id)] = _example(operation)
+                self.examples[(api, operation_id)] = _example(spec_document(api), operation)
 
     def _note_prefix(self, segments: list[str], api: str) -> None:
         first = segments[0] if segments else ""
@@ -121,21 +121,45 @@ class OperationIndex:
     def example(self, api: str | None, operation: str | None) -> ExampleAnswer:
         if api is None or operation is None:
             return GENERIC_ANSWER
+
         return self.examples.get((api, operation), GENERIC_ANSWER)
 
 
-def _example(operation: dict[str, Any]) -> ExampleAnswer:
+def _example(spec: dict[str, Any], operation: dict[str, Any]) -> ExampleAnswer:
     """The first example of the operation's first success answer that has one."""
     for status, response in (operation.get("responses") or {}).items():
         if not str(status).startswith("2"):
             continue
+        response = _resolved(spec, response)
         for content_type, content in (response.get("content") or {}).items():
             value = content.get("example")
             if value is None and content.get("examples"):
-                value = next(iter(content["examples"].values())).get("value")
+                value = _resolved(spec, next(iter(content["examples"].values()))).get("value")
+            if value is None:
+                value = _resolved(spec, content.get("schema") or {}).get("example")
             if value is None:
                 continue
             body = value.encode() if isinstance(value, str) else orjson.dumps(value)
             if len(body) > 1:
                 return ExampleAnswer(int(status), content_type, body)
     return GENERIC_ANSWER
+
+
+def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A node with its local ``$ref`` followed (the specs are self-contained)."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+    return node if isinstance(node, dict) else {}
+
+
+def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A node with its local ``$ref`` followed (the specs are self-contained)."""
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+    return node if isinstance(node, dict) else {}
