@@ -17,6 +17,11 @@ from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 
 
+#: What a seed may set the clock to: times the backends can write as dates (the years
+#: before 3000), as the admin spec's ``ClockSeed`` says.
+_CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
+
+
 class MockState:
     """The clock plus one backend per API. Handlers reach state only through this."""
 
@@ -86,10 +91,10 @@ class MockState:
     def _load_clock(self, section: Any) -> int:
         if not isinstance(section, dict) or set(section) - {"now", "offset", "frozen"}:
             raise InvalidInput("clock: an object of now, offset and frozen")
-        for key in ("now", "offset"):
+        for key, (low, high) in _CLOCK_RANGES.items():
             value = section.get(key)
-            if value is not None and not _is_number(value):
-                raise InvalidInput(f"clock.{key} must be a number of seconds")
+            if value is not None and not (_is_number(value) and low <= value <= high):
+                raise InvalidInput(f"clock.{key} must be a number of seconds from {low} to {high}")
         frozen = section.get("frozen")
         if frozen is not None and not isinstance(frozen, bool):
             raise InvalidInput("clock.frozen must be true or false")

@@ -19,7 +19,7 @@ class ClockSeed:
     (`--state`). A snapshot gives `now` and `frozen`, and `offset` when the clock runs.
 
         Attributes:
-            now (float | Unset): Epoch seconds.
+            now (float | Unset): Epoch seconds, before the year 3000 (times are written as dates).
             offset (float | Unset): A running clock's lead on real time, seconds (ignored when frozen).
             frozen (bool | Unset):
     """
