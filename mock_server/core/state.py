@@ -16,7 +16,6 @@ from mock_server.core.specs import operation_ids
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 
-
 #: What a seed may set the clock to: times the backends can write as dates (the years
 #: before 3000), as the admin spec's ``ClockSeed`` says.
 _CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
