@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -114,21 +115,49 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level.upper())
     app = create_app(config_from(args))
     print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        # Access lines are info records: above info, uvicorn would still gather each
-        # line's fields on every request, for nothing.
-        access_log=args.log_level in ("info", "debug"),
-        # uvloop and httptools when installed (the fast extra), else asyncio and h11.
-        loop="auto",
-        http="auto",
-    )
-    # uvicorn.run returns after a graceful shutdown (SIGTERM, SIGINT: the answers in
-    # flight are finished first); a server that failed to start exits inside it instead,
-    # leaving a state file as it was.
+    stopped_by: int | None = None
     if args.state is not None:
-        write_state(app.mock_state, args.state)
-        print(f"mock server: state written to {args.state}", flush=True)
+        _stop_on_signals()
+    try:
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            # Access lines are info records: above info, uvicorn would still gather each
+            # line's fields on every request, for nothing.
+            access_log=args.log_level in ("info", "debug"),
+            # uvloop and httptools when installed (the fast extra), else asyncio and h11.
+            loop="auto",
+            http="auto",
+        )
+    except _Stopped as stop:
+        stopped_by = stop.signal
+    if args.state is None:
+        return
+    # A graceful shutdown (SIGTERM, SIGINT: the answers in flight finished first) gets
+    # here; a server that failed to start exits inside uvicorn.run, leaving the file as it
+    # was.
+    write_state(app.mock_state, args.state)
+    print(f"mock server: state written to {args.state}", flush=True)
+    if stopped_by is not None:  # end as the signal would have ended it
+        signal.signal(stopped_by, signal.SIG_DFL)
+        signal.raise_signal(stopped_by)
+
+
+class _Stopped(Exception):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signal = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _stop_on_signals() -> None:
+    """uvicorn shuts down gracefully on SIGTERM and SIGINT, then raises the signal again
+    with the handlers it found: with these, that ends ``uvicorn.run`` with ``_Stopped``
+    instead of ending the process, so the state can still be written."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _raise_stopped)
