@@ -144,6 +144,8 @@ class FaultRules:
         self._rules: list[FaultRule] = []
         #: Whether any rule is held: the one thing a request pays for when none is.
         self.active = False
+        #: Whether a rule names an operation (so a request must be routed to check it).
+        self.needs_operation = False
 
     def add(self, rule: Any) -> dict[str, Any]:
         parsed = self._parse(rule)
@@ -151,6 +153,7 @@ class FaultRules:
             parsed.id = f"rule-{next(self._ids)}"
             self._rules.append(parsed)
             self.active = True
+            self._held_changed()
             return parsed.to_wire()
 
     def list(self) -> list[dict[str, Any]]:
@@ -164,15 +167,16 @@ class FaultRules:
                 raise NotFound(f"no fault rule {rule_id!r}")
             self._rules = kept
             self.active = bool(kept)
+            self._held_changed()
 
     def clear(self) -> None:
         with self._lock:
             self._rules = []
             self.active = False
+            self._held_changed()
 
-    def needs_operation(self) -> bool:
-        """Whether a rule matches on the operation or API (so the request must be routed)."""
-        return any("operation" in r.match or "api" in r.match for r in self._rules)
+    def _held_changed(self) -> None:
+        self.needs_operation = any("operation" in rule.match for rule in self._rules)
 
     def pick(
         self, api: str | None, operation: str | None, method: str, path: str
@@ -195,6 +199,7 @@ class FaultRules:
                     if rule.times <= 0:
                         self._rules.remove(rule)
                         self.active = bool(self._rules)
+                        self._held_changed()
                 return hit
         return None
 

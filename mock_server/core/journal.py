@@ -9,6 +9,7 @@ a mapping, the body as text, and credentials replaced by ``***``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -51,58 +52,12 @@ _FORM_PAIR = re.compile(
 Resolver = Callable[[str, str], tuple[str | None, str | None]]
 
 
-class Entry:
-    """One request, as recorded on its way through (rendered by ``Journal.render``)."""
-
-    __slots__ = (
-        "api",
-        "body",
-        "body_size",
-        "duration",
-        "fault",
-        "headers",
-        "method",
-        "mock_time",
-        "operation",
-        "path",
-        "query",
-        "resolved",
-        "response_body",
-        "seq",
-        "status",
-        "time",
-        "violations",
-    )
-
-    def __init__(
-        self, time: float, mock_time: float, method: str, path: str, query: bytes, headers: Any
-    ) -> None:
-        self.seq = 0
-        self.time = time
-        self.mock_time = mock_time
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headers = headers  # the server's list of (name, value) byte pairs, not copied
-        self.body = b""
-        self.body_size = 0
-        self.status: int | None = None
-        self.duration = 0.0
-        self.fault: Any = None  # a FaultHit
-        self.violations: list[str] | None = None
-        self.response_body: bytes | None = None
-        self.resolved = False  # api and operation are worked out when first read
-        self.api: str | None = None
-        self.operation: str | None = None
-
-    def keep_body(self, chunk: bytes) -> None:
-        if len(self.body) < BODY_LIMIT:
-            self.body += chunk[: BODY_LIMIT - len(self.body)]
-        self.body_size += len(chunk)
-
-
 class Journal:
-    """The last ``size`` requests, oldest first (``size`` 0: nothing is kept)."""
+    """The last ``size`` requests, oldest first (``size`` 0: nothing is kept).
+
+    An entry is a plain tuple (``record``'s arguments after its ``seq``): the cheapest
+    thing to make on every request.
+    """
 
     def __init__(self, size: int = DEFAULT_SIZE, resolve: Resolver | None = None) -> None:
         if size < 0:
@@ -110,15 +65,49 @@ class Journal:
         self.size = size
         self.enabled = size > 0
         self.resolve: Resolver = resolve or (lambda method, path: (None, None))
-        self._entries: deque[Entry] = deque(maxlen=size or 1)
+        self._entries: deque[tuple] = deque(maxlen=size or 1)
         self._seq = itertools.count(1)
         self._last = 0
         self._lock = threading.Lock()
 
-    def add(self, entry: Entry) -> None:
+    def record(
+        self,
+        time: float,
+        mock_time: float,
+        method: str,
+        path: str,
+        query: bytes,
+        headers: Any,
+        body: bytes,
+        body_size: int,
+        status: int | None,
+        duration: float,
+        fault: Any,
+        violations: list[str] | None,
+        response_body: bytes | None,
+    ) -> None:
+        """Keep one request: ``headers`` is the server's list of (name, value) byte pairs,
+        kept as it is; ``body`` its first ``BODY_LIMIT`` bytes; ``fault`` a ``FaultHit``."""
         with self._lock:
-            entry.seq = self._last = next(self._seq)
-            self._entries.append(entry)
+            self._last = seq = next(self._seq)
+            self._entries.append(
+                (
+                    seq,
+                    time,
+                    mock_time,
+                    method,
+                    path,
+                    query,
+                    headers,
+                    body,
+                    body_size,
+                    status,
+                    duration,
+                    fault,
+                    violations,
+                    response_body,
+                )
+            )
 
     def clear(self) -> None:
         with self._lock:
@@ -127,10 +116,6 @@ class Journal:
     @property
     def last_seq(self) -> int:
         return self._last
-
-    def entries(self) -> list[Entry]:
-        with self._lock:
-            return list(self._entries)
 
     def query(
         self,
@@ -144,18 +129,21 @@ class Journal:
     ) -> dict[str, Any]:
         """``{"last_seq": n, "requests": [...]}``: the entries passing every filter given,
         oldest first; ``limit`` keeps the newest of them."""
-        last = self._last
+        with self._lock:
+            last = self._last
+            entries = list(self._entries)
+        resolve = functools.lru_cache(maxsize=1024)(self.resolve)
         method = method.upper() if method else None
         chosen = []
-        for entry in self.entries():
-            if since is not None and entry.seq <= since:
+        for entry in entries:
+            if since is not None and entry[_SEQ] <= since:
                 continue
-            if method is not None and entry.method != method:
+            if method is not None and entry[_METHOD] != method:
                 continue
-            if status is not None and entry.status != status:
+            if status is not None and entry[_STATUS] != status:
                 continue
             if api is not None or operation is not None:
-                entry_api, entry_operation = self._resolved(entry)
+                entry_api, entry_operation = resolve(entry[_METHOD], entry[_PATH])
                 if api is not None and entry_api != api:
                     continue
                 if operation is not None and entry_operation != operation:
@@ -163,40 +151,54 @@ class Journal:
             chosen.append(entry)
         if limit is not None:
             chosen = chosen[-limit:] if limit > 0 else []
-        return {"last_seq": last, "requests": [self.render(entry) for entry in chosen]}
+        return {"last_seq": last, "requests": [_render(e, resolve) for e in chosen]}
 
-    def _resolved(self, entry: Entry) -> tuple[str | None, str | None]:
-        if not entry.resolved:
-            entry.api, entry.operation = self.resolve(entry.method, entry.path)
-            entry.resolved = True
-        return entry.api, entry.operation
 
-    def render(self, entry: Entry) -> dict[str, Any]:
-        api, operation = self._resolved(entry)
-        violations = list(entry.violations or ())
-        if api is not None and operation is None and entry.fault is None:
-            violations.append(f"no operation of the {api} API answers {entry.method} {entry.path}")
-        return {
-            "seq": entry.seq,
-            "time": entry.time,
-            "mock_time": entry.mock_time,
-            "api": api,
-            "operation": operation,
-            "method": entry.method,
-            "path": entry.path,
-            "query": _query(entry.query),
-            "headers": _headers(entry.headers),
-            "body": _body(entry.body, _content_type(entry.headers)) if entry.body else None,
-            "body_size": entry.body_size,
-            "body_truncated": entry.body_size > len(entry.body),
-            "status": entry.status,
-            "duration_ms": round(entry.duration * 1000, 3),
-            "fault": None if entry.fault is None else entry.fault.to_wire(),
-            "violations": violations,
-            "response_body": None
-            if entry.response_body is None
-            else entry.response_body.decode("utf-8", "replace"),
-        }
+_SEQ, _METHOD, _PATH, _STATUS = 0, 3, 4, 9
+
+
+def _render(entry: tuple, resolve: Resolver) -> dict[str, Any]:
+    (
+        seq,
+        time,
+        mock_time,
+        method,
+        path,
+        query,
+        headers,
+        body,
+        body_size,
+        status,
+        duration,
+        fault,
+        violations,
+        response_body,
+    ) = entry
+    api, operation = resolve(method, path)
+    violations = list(violations or ())
+    if api is not None and operation is None and fault is None:
+        violations.append(f"no operation of the {api} API answers {method} {path}")
+    return {
+        "seq": seq,
+        "time": time,
+        "mock_time": mock_time,
+        "api": api,
+        "operation": operation,
+        "method": method,
+        "path": path,
+        "query": _query(query),
+        "headers": _headers(headers),
+        "body": _body(body, _content_type(headers)) if body else None,
+        "body_size": body_size,
+        "body_truncated": body_size > len(body),
+        "status": status,
+        "duration_ms": round(duration * 1000, 3),
+        "fault": None if fault is None else fault.to_wire(),
+        "violations": violations,
+        "response_body": None
+        if response_body is None
+        else response_body.decode("utf-8", "replace"),
+    }
 
 
 # --- rendering, credentials replaced ------------------------------------------------------

@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from mock_server._connexion.server import cut_connection
 from mock_server._connexion.validation import VIOLATIONS, read_body
 from mock_server.core.faults import FaultHit
-from mock_server.core.journal import RESPONSE_LIMIT, Entry
+from mock_server.core.journal import BODY_LIMIT, RESPONSE_LIMIT
 from mock_server.core.state import MockState
 from mock_server.traffic.routes import OperationIndex
 
@@ -47,113 +47,126 @@ class TrafficMiddleware:
             await self.app(scope, receive, send)
             return
         journal = self.journal
+        faults = self.faults
         if not journal.enabled:
-            if not self.faults.active:
-                await self.app(scope, receive, send)
-                return
-            api, operation = self.index.resolve(scope["method"], scope["path"])
-            hit = self.faults.pick(api, operation, scope["method"], scope["path"])
+            hit = self._pick(scope) if faults.active else None
             if hit is None:
                 await self.app(scope, receive, send)
             else:
-                await self._apply(hit, api, operation, scope, receive, send, send, None)
+                await self._apply(hit, scope, receive, send, send)
             return
 
-        entry = Entry(
-            _wall(),
-            self.clock.now(),
-            scope["method"],
-            scope["path"],
-            scope["query_string"],
-            scope["headers"],
-        )
+        started = _perf()
+        wall = _wall()
+        mock_time = self.clock.now()
         extensions = scope.get("extensions")
         if extensions is None:
             scope["extensions"] = extensions = {}
-        started = _perf()
+        body = b""
+        body_size = 0
+        status: int | None = None
+        answer: bytes | None = None  # the start of an error answer's body
 
+        # Closures over plain locals: the cheapest way to note what passes.
         async def receiving() -> Message:
+            nonlocal body, body_size
             message = await receive()
-            if message["type"] == "http.request":
-                body = message.get("body")
-                if body:
-                    entry.keep_body(body)
+            chunk = message.get("body")
+            if chunk:
+                if len(body) < BODY_LIMIT:
+                    body += chunk[: BODY_LIMIT - len(body)]
+                body_size += len(chunk)
             return message
 
         async def sending(message: Message) -> None:
-            kind = message["type"]
-            if kind == "http.response.start":
-                entry.status = message["status"]
-            elif kind == "http.response.body" and (entry.status or 0) >= 400:
-                kept = entry.response_body or b""
-                room = RESPONSE_LIMIT - len(kept)
-                if room > 0:
-                    entry.response_body = kept + message.get("body", b"")[:room]
+            nonlocal status, answer
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif status is not None and status >= 400:
+                kept = answer or b""
+                if len(kept) < RESPONSE_LIMIT:
+                    answer = kept + message.get("body", b"")[: RESPONSE_LIMIT - len(kept)]
             await send(message)
 
+        hit = None
         try:
-            hit = None
-            if self.faults.active:
-                api, operation = self.index.resolve(entry.method, entry.path)
-                entry.api, entry.operation, entry.resolved = api, operation, True
-                hit = self.faults.pick(api, operation, entry.method, entry.path)
-                entry.fault = hit
+            if faults.active:
+                hit = self._pick(scope)
             if hit is None:
                 await self.app(scope, receiving, sending)
             else:
-                await self._apply(
-                    hit, entry.api, entry.operation, scope, receiving, send, sending, entry
-                )
+                given = await self._apply(hit, scope, receiving, send, sending)
+                if given is not None:
+                    status, answer = given
         finally:
-            entry.duration = _perf() - started
-            entry.violations = extensions.get(VIOLATIONS)
-            journal.add(entry)
+            journal.record(
+                wall,
+                mock_time,
+                scope["method"],
+                scope["path"],
+                scope["query_string"],
+                scope["headers"],
+                body,
+                body_size,
+                status,
+                _perf() - started,
+                hit,
+                extensions.get(VIOLATIONS),
+                answer,
+            )
+
+    def _pick(self, scope: Scope) -> FaultHit | None:
+        method, path = scope["method"], scope["path"]
+        if self.faults.needs_operation:
+            api, operation = self.index.resolve(method, path)
+        else:  # no rule names an operation: the path's API is all a rule needs
+            api, operation = self.index.api_of(path), None
+        hit = self.faults.pick(api, operation, method, path)
+        if hit is not None:
+            scope.setdefault("extensions", {})[_FAULTED] = (api, operation)
+        return hit
 
     async def _apply(
-        self,
-        hit: FaultHit,
-        api: str | None,
-        operation: str | None,
-        scope: Scope,
-        receive: Receive,
-        send: Send,
-        recorded_send: Send,
-        entry: Entry | None,
-    ) -> None:
+        self, hit: FaultHit, scope: Scope, receive: Receive, send: Send, recorded_send: Send
+    ) -> tuple[int | None, bytes | None] | None:
         """Act on a request. ``send`` is the server's own (a cut needs it);
-        ``recorded_send`` the journal's wrapper of it, for an answer the app writes."""
+        ``recorded_send`` the journal's wrapper of it, for an answer the app writes.
+        Returns the status and error body sent by the fault itself, if any."""
         action = hit.action
         if action.kind == "latency":
             await asyncio.sleep(hit.delay)
             await self.app(scope, receive, recorded_send)
-            return
+            return None
         # The request is read whole first, as a server would before answering (and so the
         # journal holds its body); it goes no further.
         await read_body(receive)
         if action.kind == "disconnect" and action.disconnect == "before_response":
             await cut_connection(send)
-            return
+            return None, None
         if action.kind == "status":
             status, headers, body = _status_answer(hit)
-            if entry is not None:
-                entry.status = status
-                entry.response_body = body[:RESPONSE_LIMIT] if status >= 400 else None
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
-            return
+            return status, body[:RESPONSE_LIMIT] if status >= 400 else None
+        api, operation = scope["extensions"][_FAULTED]
+        if operation is None:
+            api, operation = self.index.resolve(scope["method"], scope["path"])
         example = self.index.example(api, operation)
-        if entry is not None:
-            entry.status = example.status
         if action.kind == "truncate":
             body = example.body[: min(action.truncate or 0, len(example.body) - 1)]
             await send(_start(example.status, example.content_type, len(body)))
             await send({"type": "http.response.body", "body": body})
-            return
+            return example.status, None
         # mid_body: the whole answer's length announced, half of it sent, then cut.
         await send(_start(example.status, example.content_type, len(example.body)))
         half = example.body[: max(1, len(example.body) // 2)]
         await send({"type": "http.response.body", "body": half, "more_body": True})
         await cut_connection(send)
+        return example.status, None
+
+
+#: Where the API and operation a fault rule was matched against wait for its action.
+_FAULTED = "mock_server.faulted"
 
 
 def _start(status: int, content_type: str, length: int) -> Message:

@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from mock_server.core.journal import BODY_LIMIT, Entry, Journal
+from mock_server.core.journal import BODY_LIMIT, Journal
 from tests.conftest import START
 
 SESSION = {
@@ -132,9 +132,13 @@ async def test_bodies_are_capped(client):
 
 def test_a_cut_body_with_a_secret_is_still_redacted():
     journal = Journal(4)
-    entry = Entry(0, 0, "POST", "/x", b"token=abc&a=1", [(b"content-type", b"application/json")])
-    entry.keep_body(b'{"user": "u", "secret_key": "very-secret", "data": "' + b"x" * BODY_LIMIT)
-    journal.add(entry)
+    body = (b'{"user": "u", "secret_key": "very-secret", "data": "' + b"x" * BODY_LIMIT)[
+        :BODY_LIMIT
+    ]
+    headers = [(b"content-type", b"application/json")]
+    journal.record(
+        0, 0, "POST", "/x", b"token=abc&a=1", headers, body, 5000, 200, 0.1, None, None, None
+    )
     [rendered] = journal.query()["requests"]
     assert "very-secret" not in rendered["body"] and '"secret_key": "***"' in rendered["body"]
     assert rendered["query"] == {"token": ["***"], "a": ["1"]}
@@ -143,7 +147,7 @@ def test_a_cut_body_with_a_secret_is_still_redacted():
 def test_the_journal_keeps_the_last_size_entries():
     journal = Journal(3)
     for n in range(5):
-        journal.add(Entry(n, n, "GET", f"/{n}", b"", []))
+        journal.record(n, n, "GET", f"/{n}", b"", [], b"", 0, 200, 0.1, None, None, None)
     listed = journal.query()
     assert [e["path"] for e in listed["requests"]] == ["/2", "/3", "/4"]
     assert listed["last_seq"] == 5
