@@ -96,11 +96,14 @@ class FaultRule:
         match = self.match
         if not match:
             return True
-        if "api" in match and match["api"] != api:
+        wanted = match.get("api")
+        if wanted is not None and wanted != api:
             return False
-        if "operation" in match and match["operation"] != operation:
+        wanted = match.get("operation")
+        if wanted is not None and wanted != operation:
             return False
-        if "method" in match and match["method"] != method.upper():
+        wanted = match.get("method")
+        if wanted is not None and wanted != method.upper():
             return False
         return self._path is None or self._path.match(path) is not None
 
@@ -151,7 +154,7 @@ class FaultRules:
         parsed = self._parse(rule)
         with self._lock:
             parsed.id = f"rule-{next(self._ids)}"
-            self._rules.append(parsed)
+            self._rules = [*self._rules, parsed]
             self.active = True
             self._held_changed()
             return parsed.to_wire()
@@ -186,6 +189,10 @@ class FaultRules:
         A request that belongs to no served API (``api`` None) is never faulted."""
         if api is None:
             return None
+        # Most requests fit no rule: found out without the lock (the list is replaced,
+        # never changed in place, so reading it here is safe).
+        if not any(rule.matches(api, operation, method, path) for rule in self._rules):
+            return None
         with self._lock:
             for rule in self._rules:
                 if not rule.matches(api, operation, method, path):
@@ -197,7 +204,7 @@ class FaultRules:
                 if rule.times is not None:
                     rule.times -= 1
                     if rule.times <= 0:
-                        self._rules.remove(rule)
+                        self._rules = [r for r in self._rules if r is not rule]
                         self.active = bool(self._rules)
                         self._held_changed()
                 return hit
