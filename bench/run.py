@@ -44,6 +44,11 @@ MESSAGES = 10_000
 ACCOUNT = "2"  # the demo account of demo-key / demo-secret
 BATCH = 1000
 
+#: The journal and the fault check may cost at most this much of W1 and W3 (rate with
+#: them / rate without).
+OVERHEAD_TARGET = 0.9
+NEVER_MATCHING = {"match": {"path": "/never/*"}, "action": {"status": 500}}
+
 TARGETS = {
     "W1 (1,000 sessions) / bare": 0.35,
     "W2 / bare": 0.35,
@@ -51,6 +56,8 @@ TARGETS = {
     "W3 single / bare": 0.3,
     "W3 batch observations/s": 50_000,
     "W4 pyPreservica time / wrapper time": 5.0,
+    "W1 with journal (+ a rule) / without": OVERHEAD_TARGET,
+    "W3 with journal (+ a rule) / without": OVERHEAD_TARGET,
 }
 
 
@@ -296,8 +303,119 @@ def machine() -> dict[str, Any]:
     }
 
 
+def overhead(py: str, logs: Path) -> dict[str, Any]:
+    """The journal's and the fault check's cost: W1 and W3 (one observation) on a mock with
+    the journal off (``--journal-size 0``), on (the default), and on with a fault rule that
+    never matches, measured in turns in this one run; and the same in process
+    (``bench/overhead.py``: the mock's own microseconds per request, no socket)."""
+    ports = {"off": free_port(), "on": free_port()}
+    argv = {
+        "off": [py, "-m", "mock_server", "--empty", "--journal-size", "0"],
+        "on": [py, "-m", "mock_server", "--empty"],
+    }
+    servers = {
+        name: start(
+            [*argv[name], "--port", str(port), "--log-level", "warning"],
+            f"http://127.0.0.1:{port}/_mock/health",
+            logs / f"mock-{name}.log",
+        )
+        for name, port in ports.items()
+    }
+    figures: dict[str, Any] = {}
+    try:
+        seed_document = bench_seed()
+        seed_document["aepublish"]["accounts"] = [
+            {"id": ACCOUNT, "access_key_id": "demo-key", "secret_key": "demo-secret"}
+        ]
+        urls, tokens = {}, {}
+        for name, port in ports.items():
+            base = f"http://127.0.0.1:{port}"
+            with httpx.Client(base_url=base, timeout=60) as client:
+                seed(client, seed_document)
+                aims = client.post("/aims/v1/authenticate", auth=("demo-key", "demo-secret"))
+                tokens[name] = aims.json()["authentication"]["token"]
+            urls[name] = base
+
+        def w1(name: str) -> dict[str, Any]:
+            return measured(f"{urls[name]}/api/v1/sessions/{SESSION_PREFIX}", expect=SESSION_PREFIX)
+
+        def w3(name: str, tag: str) -> dict[str, Any]:
+            headers = {"X-AIMS-Auth-Token": tokens[name], "Content-Type": "application/json"}
+            return measured(
+                f"{urls[name]}/aepublish/v1/{ACCOUNT}/observation",
+                headers=headers,
+                batch=1,
+                tag=tag,
+                expect='"success":1,',
+            )
+
+        rates: dict[str, dict[str, float]] = {"W1": {}, "W3": {}}
+        for turn in range(2):  # in turns, so a slow moment of the machine hits each alike
+            for variant in ("journal off", "journal on", "journal on + a rule"):
+                name = "off" if variant == "journal off" else "on"
+                rule = None
+                if variant.endswith("rule"):
+                    rule = httpx.post(f"{urls['on']}/_mock/faults", json=NEVER_MATCHING).json()
+                w1_rate = w1(name)["rps"]
+                w3_rate = w3(name, f"{variant[-4:].strip()}-{turn}")["rps"]
+                if rule is not None:
+                    httpx.delete(f"{urls['on']}/_mock/faults/{rule['id']}")
+                for workload, rate in (("W1", w1_rate), ("W3", w3_rate)):
+                    rates[workload][variant] = max(rates[workload].get(variant, 0), rate)
+                print(f"bench: overhead {variant}: W1 {w1_rate:,.0f}, W3 {w3_rate:,.0f} req/s")
+        figures["rps"] = rates
+        figures["ratio"] = {
+            workload: {
+                variant: round(rate / by_variant["journal off"], 3)
+                for variant, rate in by_variant.items()
+                if variant != "journal off"
+            }
+            for workload, by_variant in rates.items()
+        }
+    finally:
+        for process in servers.values():
+            process.terminate()
+            process.wait(timeout=10)
+    out = subprocess.run(
+        [py, str(BENCH / "overhead.py")], capture_output=True, text=True, cwd=ROOT, timeout=900
+    )
+    in_process = json.loads(out.stdout.strip().splitlines()[-1])
+    figures["in_process_us"] = in_process
+    figures["in_process_ratio"] = {
+        workload: {
+            variant: round(by_variant["journal off"] / us, 3)
+            for variant, us in by_variant.items()
+            if variant != "journal off"
+        }
+        for workload, by_variant in in_process.items()
+    }
+    return figures
+
+
+def print_overhead(figures: dict[str, Any]) -> None:
+    print()
+    print(f"journal and fault check (rate with them / rate without; target >= {OVERHEAD_TARGET}):")
+    for workload in ("W1", "W3"):
+        rps = figures["rps"][workload]
+        us = figures["in_process_us"][workload]
+        print(
+            f"  {workload}: over wrk {rps['journal off']:,.0f} req/s off, "
+            f"{rps['journal on']:,.0f} on ({figures['ratio'][workload]['journal on']}), "
+            f"{rps['journal on + a rule']:,.0f} on + a rule "
+            f"({figures['ratio'][workload]['journal on + a rule']}); in process "
+            f"{us['journal off']} / {us['journal on']} / {us['journal on + a rule']} us "
+            f"({figures['in_process_ratio'][workload]['journal on']}, "
+            f"{figures['in_process_ratio'][workload]['journal on + a rule']})"
+        )
+
+
 def main() -> None:
     began = time.monotonic()
+    if os.environ.get("BENCH_ONLY") == "overhead":
+        figures = overhead(sys.executable, Path(tempfile.mkdtemp(prefix="bench-")))
+        print(json.dumps(figures, indent=1))
+        print_overhead(figures)
+        return
     print(f"bench: load generator: {GENERATOR_TEXT}", flush=True)
     if GENERATOR != "wrk":
         why = "BENCH_GENERATOR=python" if shutil.which("wrk") else "wrk is not installed"
@@ -461,6 +579,8 @@ def main() -> None:
                 server_process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server_process.kill()
+    print("bench: the journal's and the fault check's cost (W1, W3)", flush=True)
+    results["overhead"] = overhead(py, logs)
 
     by_name = {r["workload"]: r for r in rows}
     measured_values = {
@@ -472,6 +592,12 @@ def main() -> None:
         "W3 single / bare": by_name["W3 single"]["ratio_to_bare"],
         "W3 batch observations/s": by_name["W3 batch"]["observations_per_s"],
         "W4 pyPreservica time / wrapper time": results["W4"]["speedup"],
+        **{
+            f"{workload} with journal (+ a rule) / without": min(
+                results["overhead"]["ratio"][workload].values()
+            )
+            for workload in ("W1", "W3")
+        },
     }
     results.update(
         date=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -525,6 +651,8 @@ def print_table(results: dict[str, Any]) -> None:
         f"W4 10,000 messages: wrapper {w4['wrapper']['seconds']:.2f} s"
         + (f", pyPreservica {vendor['seconds']:.2f} s: {w4['speedup']}x" if vendor else "")
     )
+    if "overhead" in results:
+        print_overhead(results["overhead"])
     print()
     print(f"{'target':<38} {'wanted':>8} {'measured':>10}  met")
     for name, t in results["targets"].items():

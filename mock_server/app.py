@@ -25,6 +25,8 @@ from mock_server.core.errors import MockError
 from mock_server.core.seed import load_initial_data
 from mock_server.core.state import MockState
 from mock_server.monitor_server.routing import RealServerRouting
+from mock_server.traffic.middleware import traffic_middleware
+from mock_server.traffic.routes import OperationIndex
 
 SPEC_DIR = Path(__file__).parent / "specs"
 
@@ -55,7 +57,11 @@ def create_app(
     """
     config = config or (state.config if state else MockConfig())
     state = state or MockState(config)
-    front: list[type] = []
+    index = OperationIndex(tuple(api for api in config.apis if api != "admin"))
+    state.journal.resolve = index.resolve
+    # First of all: faults act before anything else sees a request, and the journal sees
+    # every answer (the server's own send, which a cut connection needs, is only there).
+    front: list[Any] = [traffic_middleware(state, index)]
     if "monitor_server" in config.apis:  # the real server's answers before its operations
         front.append(RealServerRouting)
     app = MockApp(
@@ -74,6 +80,7 @@ def create_app(
             security_map=security_map_for(handlers),
             strict_validation=True,
             report_only=api in LENIENT_APIS and not config.strict,
+            strict_contract=config.strict and api != "admin",
             uri_parser_class=PreparedURIParser,
             validate_responses=config.validate_responses,
             swagger_ui_options=swagger_ui_options(api),

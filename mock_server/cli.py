@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import uvicorn
 
 from mock_server.app import create_app
 from mock_server.core.config import ALL_APIS, MockConfig
+from mock_server.core.seed import write_state
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
 
@@ -37,6 +39,28 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     data.add_argument("--empty", action="store_true", help="start with no data at all")
     parser.add_argument(
+        "--state",
+        type=Path,
+        metavar="FILE",
+        help="load this seed document at start when it exists (instead of --seed or the demo "
+        "data), and write the whole state there on a clean shutdown (SIGTERM, SIGINT); YAML "
+        "for a .yaml/.yml file, else JSON",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse every request that breaks its API's contract with a 400 problem listing "
+        "all its violations (monitor-server otherwise answers them, as the real server does)",
+    )
+    parser.add_argument(
+        "--journal-size",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="requests the journal (GET /_mock/requests) keeps, the oldest dropped; 0 turns it "
+        "off (default: %(default)s)",
+    )
+    parser.add_argument(
         "--page-size", type=int, default=500, help="monitor-server page size (default: %(default)s)"
     )
     parser.add_argument(
@@ -62,6 +86,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.page_size < 1 or args.max_batch < 1:
         parser.error("--page-size and --max-batch must be positive")
+    if args.journal_size < 0:
+        parser.error("--journal-size cannot be negative")
+    if args.state is not None and not args.state.parent.is_dir():
+        parser.error(f"--state: no such directory: {args.state.parent}")
     if args.seed is not None and not args.seed.is_file():
         parser.error(f"--seed: no such file: {args.seed}")
     return args
@@ -76,6 +104,9 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         seed=args.seed,
         empty=args.empty,
         fast_lane=args.fast_lane,
+        strict=args.strict,
+        journal_size=args.journal_size,
+        state_file=args.state,
     )
 
 
@@ -84,15 +115,49 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level.upper())
     app = create_app(config_from(args))
     print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
-        # Access lines are info records: above info, uvicorn would still gather each
-        # line's fields on every request, for nothing.
-        access_log=args.log_level in ("info", "debug"),
-        # uvloop and httptools when installed (the fast extra), else asyncio and h11.
-        loop="auto",
-        http="auto",
-    )
+    stopped_by: int | None = None
+    if args.state is not None:
+        _stop_on_signals()
+    try:
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            # Access lines are info records: above info, uvicorn would still gather each
+            # line's fields on every request, for nothing.
+            access_log=args.log_level in ("info", "debug"),
+            # uvloop and httptools when installed (the fast extra), else asyncio and h11.
+            loop="auto",
+            http="auto",
+        )
+    except _Stopped as stop:
+        stopped_by = stop.signal
+    if args.state is None:
+        return
+    # A graceful shutdown (SIGTERM, SIGINT: the answers in flight finished first) gets
+    # here; a server that failed to start exits inside uvicorn.run, leaving the file as it
+    # was.
+    write_state(app.mock_state, args.state)
+    print(f"mock server: state written to {args.state}", flush=True)
+    if stopped_by is not None:  # end as the signal would have ended it
+        signal.signal(stopped_by, signal.SIG_DFL)
+        signal.raise_signal(stopped_by)
+
+
+class _Stopped(Exception):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signal = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _stop_on_signals() -> None:
+    """uvicorn shuts down gracefully on SIGTERM and SIGINT, then raises the signal again
+    with the handlers it found: with these, that ends ``uvicorn.run`` with ``_Stopped``
+    instead of ending the process, so the state can still be written."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _raise_stopped)

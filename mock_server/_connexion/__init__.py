@@ -14,6 +14,8 @@ modules here adapt connexion itself:
   but without its middleware chain; any other goes to connexion whole.
 - ``jsonify``: answers encoded with orjson. ``problems``: backend errors (and a body that
   is not UTF-8) as problem responses.
+- ``server``: closing a client's connection without an answer (the ``disconnect`` fault),
+  which ASGI cannot say: under uvicorn, through its request cycle's transport.
 
 It is a package of its own because it is the one part of the mock that knows connexion's
 and starlette's insides: it imports private names, subclasses twenty of their classes and

@@ -24,9 +24,11 @@ from connexion import utils
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import (
     BadRequestProblem,
+    ExtraParameterProblem,
     ProblemException,
     UnsupportedMediaTypeProblem,
 )
+from connexion.json_schema import format_error_with_path
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware.request_validation import (
     RequestValidationAPI,
@@ -285,35 +287,41 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
     #: Report (do not refuse) what breaks the contract: the API answers such requests
     #: anyway, as the real service does.
     report_only = False
+    #: Refuse what breaks the contract with one 400 problem listing every violation (the
+    #: mock's ``--strict``), where connexion refuses with its first.
+    strict_contract = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.report_only:
-            await self._report(scope, receive, send)
+        if self.report_only or self.strict_contract:
+            await self._check_all(scope, receive, send)
             return
-        self._parameter_validator.validate(scope)
-        mime_type, encoding = self.extract_content_type(scope["headers"])
-        self.validate_mime_type(mime_type)
-        body_validation = self._body_validation(mime_type)
-        if body_validation is not None:
-            validator_cls, arguments = body_validation
-            if validator_cls is None:
-                logger.info(
-                    f"Skipping validation. No validator registered for content type: {mime_type}."
-                )
-            else:
-                validator = validator_cls(encoding=encoding, **arguments)
-                receive, scope = await validator.wrap_receive(receive, scope=scope)
-        await self.next_app(scope, receive, send)
-
-    async def _report(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Run every check, note what fails (``VIOLATIONS`` in the scope's extensions, and
-        the ``X-Mock-Contract-Violations`` header of the answer), pass the request on as
-        it came."""
-        violations: list[str] = []
         try:
             self._parameter_validator.validate(scope)
-        except ProblemException as problem:
-            violations.append(str(problem.detail))
+            mime_type, encoding = self.extract_content_type(scope["headers"])
+            self.validate_mime_type(mime_type)
+            body_validation = self._body_validation(mime_type)
+            if body_validation is not None:
+                validator_cls, arguments = body_validation
+                if validator_cls is None:
+                    logger.info(
+                        "Skipping validation. No validator registered for content type: "
+                        f"{mime_type}."
+                    )
+                else:
+                    validator = validator_cls(encoding=encoding, **arguments)
+                    receive, scope = await validator.wrap_receive(receive, scope=scope)
+        except (ProblemException, UnicodeDecodeError) as refusal:
+            # The journal lists why the request was refused (connexion's first violation).
+            detail = getattr(refusal, "detail", None) or str(refusal)
+            scope.setdefault("extensions", {})[VIOLATIONS] = [short(str(detail))]
+            raise
+        await self.next_app(scope, receive, send)
+
+    async def _check_all(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run every check and note every violation (``VIOLATIONS`` in the scope's
+        extensions); then refuse the request (``strict_contract``), or pass it on as it
+        came with the ``X-Mock-Contract-Violations`` header on its answer."""
+        violations = self._parameter_violations(scope)
         mime_type, encoding = self.extract_content_type(scope["headers"])
         try:
             self.validate_mime_type(mime_type)
@@ -325,15 +333,90 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
                 validator_cls, arguments = body_validation
                 body = await read_body(receive)
                 receive = replaying(body, receive)
-                validator = validator_cls(encoding=encoding, **arguments)
-                try:
-                    await validator.wrap_receive(replaying(body, receive), scope=dict(scope))
-                except (ProblemException, ValueError) as problem:
-                    violations.append(str(getattr(problem, "detail", problem)))
+                violations += await _body_violations(
+                    validator_cls(encoding=encoding, **arguments), arguments, body, scope
+                )
+        violations = list(dict.fromkeys(violations))
         scope.setdefault("extensions", {})[VIOLATIONS] = violations
+        if violations and self.strict_contract:
+            count = f"{len(violations)} contract violations" if len(violations) > 1 else None
+            raise ProblemException(
+                status=400,
+                title="Bad Request",
+                detail=f"{count}: {'; '.join(violations)}" if count else violations[0],
+                ext={"violations": violations},
+            )
         if violations:
             send = _with_violations_header(send, violations)
         await self.next_app(scope, receive, send)
+
+    def _parameter_violations(self, scope: Scope) -> list[str]:
+        """Every parameter check's message, where connexion's ``validate_request`` raises
+        the first (the same checks in the same order)."""
+        validator = self._parameter_validator
+        request = ConnexionRequest(scope, uri_parser=validator.uri_parser)
+        found: list[str] = []
+        try:
+            if validator.strict_validation:
+                extra = validator.validate_query_parameter_list(
+                    request, security_params=validator.security_query_params
+                )
+                if extra:
+                    found.append(
+                        str(ExtraParameterProblem(param_type="query", extra_params=extra).detail)
+                    )
+        except ProblemException as problem:
+            found.append(str(problem.detail))
+        checks = (
+            ("query", validator.validate_query_parameter),
+            ("path", validator.validate_path_parameter),
+            ("header", validator.validate_header_parameter),
+            ("cookie", validator.validate_cookie_parameter),
+        )
+        for kind, check in checks:
+            for param in validator.parameters.get(kind, []):
+                try:
+                    error = check(param, request)
+                except ProblemException as problem:  # a value the URI parser cannot coerce
+                    error = problem.detail
+                if error:
+                    error = short(str(error))
+                    name = param["name"]
+                    if f"'{name}'" not in error:
+                        error = f"{kind} parameter '{name}': {error}"
+                    found.append(error)
+        return found
+
+
+async def _body_violations(
+    validator: Any, arguments: dict[str, Any], body: bytes, scope: Scope
+) -> list[str]:
+    """What is wrong with a body: connexion's message when it cannot be read, or every
+    schema error of a JSON body (connexion's own first)."""
+    extensions = scope.setdefault("extensions", {})
+    try:
+        await validator.wrap_receive(replaying(body, _nothing_more), scope=dict(scope))
+    except (ProblemException, ValueError) as problem:  # UnicodeDecodeError is a ValueError
+        first = str(getattr(problem, "detail", problem))
+    else:
+        return []
+    if not isinstance(checks := arguments.get("checks"), BodyChecks):
+        return [short(first)]
+    parsed = extensions.get(PARSED_BODY)
+    if parsed is None:
+        return [short(first)]
+    every = [f"{e.message}{format_error_with_path(e)}" for e in checks.full.iter_errors(parsed)]
+    return [short(first), *(short(error) for error in every if error != first)]
+
+
+def short(message: str) -> str:
+    """A violation in a line or two: jsonschema's first paragraph (the rest repeats the
+    schema and the instance)."""
+    return message.split("\n\n", 1)[0].strip()
+
+
+async def _nothing_more() -> Message:
+    return {"type": "http.disconnect"}
 
 
 #: Where the contract violations of a request are noted (in the ASGI scope's extensions).
@@ -381,8 +464,11 @@ def replaying(body: bytes, receive: Receive) -> Receive:
 
 
 class PreparedRequestValidationAPI(RequestValidationAPI):
-    def __init__(self, *args: Any, report_only: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, report_only: bool = False, strict_contract: bool = False, **kwargs: Any
+    ) -> None:
         self.report_only = report_only
+        self.strict_contract = strict_contract
         super().__init__(*args, **kwargs)
 
     def make_operation(self, operation: Any) -> RequestValidationOperation:
@@ -393,6 +479,7 @@ class PreparedRequestValidationAPI(RequestValidationAPI):
             validator_map=self.validator_map,
         )
         prepared.report_only = self.report_only
+        prepared.strict_contract = self.strict_contract
         return prepared
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+import yaml
+from connexion.context import scope
+from starlette.datastructures import Headers
+from starlette.responses import Response
+
 from mock_server.core.state import MockState
+
+YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml")
 
 
 class AdminHandlers:
@@ -22,6 +30,14 @@ class AdminHandlers:
         # connexion validated the body against SeedDocument, the schema --seed files are
         # checked against too (mock_server.core.seed.validate_seed).
         return self.state.load_seed(body), 201
+
+    async def get_snapshot(self) -> Response:
+        document = self.state.export_seed()
+        accept = Headers(scope=scope._get_current_object()).get("accept", "")
+        if any(kind in accept for kind in YAML_TYPES) and "application/json" not in accept:
+            text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+            return Response(text, media_type="application/yaml")
+        return Response(orjson.dumps(document), media_type="application/json")
 
     async def get_clock(self) -> dict[str, Any]:
         return self._clock()
@@ -69,4 +85,37 @@ class AdminHandlers:
 
     async def remove_fault(self, fault_id: str) -> tuple[None, int]:
         self.state.aepublish.remove_fault(fault_id)
+        return None, 204
+
+    # --- HTTP faults and the request journal -------------------------------------------------
+
+    async def list_http_faults(self) -> dict[str, Any]:
+        return {"faults": self.state.faults.list()}
+
+    async def add_http_fault(self, body: dict[str, Any]) -> tuple[dict, int]:
+        return self.state.faults.add(body), 201
+
+    async def clear_http_faults(self) -> tuple[None, int]:
+        self.state.faults.clear()
+        return None, 204
+
+    async def remove_http_fault(self, fault_id: str) -> tuple[None, int]:
+        self.state.faults.remove(fault_id)
+        return None, 204
+
+    async def list_requests(
+        self,
+        api: str | None = None,
+        operation: str | None = None,
+        method: str | None = None,
+        status: int | None = None,
+        since: int | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        return self.state.journal.query(
+            api=api, operation=operation, method=method, status=status, since=since, limit=limit
+        )
+
+    async def clear_requests(self) -> tuple[None, int]:
+        self.state.journal.clear()
         return None, 204

@@ -8,11 +8,19 @@ import itertools
 import secrets
 import threading
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from mock_server.aepublish.judge import AccountLedger, Definition, Fault, ObservationJudge
+from mock_server.aepublish.judge import (
+    AccountLedger,
+    Definition,
+    Fault,
+    ObservationJudge,
+    json_identity,
+    json_value,
+)
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import (
     Conflict,
@@ -40,7 +48,9 @@ _DEFINITION_KEYS = {
     "account_id",
 }
 _FAULT_KEYS = {"definition", "delay", "times", "latency"}
-_SECTION_KEYS = {"accounts", "definitions", "faults"}
+_SEED_FAULT_KEYS = _FAULT_KEYS | {"id"}
+_SECTION_KEYS = {"accounts", "definitions", "faults", "history"}
+_HISTORY_KEYS = {"account_id", "markers", "unique_keys", "successes"}
 
 
 class LoginRefused(InvalidInput):
@@ -176,9 +186,10 @@ class AepublishBackend:
                 _parse_definition(item, f"aepublish.definitions[{i}]")
                 for i, item in enumerate(_list_of(section, "definitions"))
             ]
-            faults = [
-                _parse_fault(item, f"aepublish.faults[{i}]", self._next_fault_id)
-                for i, item in enumerate(_list_of(section, "faults"))
+            faults = self._seed_faults(_list_of(section, "faults"))
+            history = [
+                _parse_history(item, f"aepublish.history[{i}]")
+                for i, item in enumerate(_list_of(section, "history"))
             ]
             for account in accounts:
                 self._store_account(account)
@@ -186,7 +197,69 @@ class AepublishBackend:
                 self._store_definition(definition)
             for fault in faults:
                 self._faults[fault.id] = fault
-        return {"accounts": len(accounts), "definitions": len(definitions), "faults": len(faults)}
+            # After the definitions: storing one restarts its throttle count.
+            for account_id, ledger in history:
+                self._ledgers.setdefault(account_id, AccountLedger()).merge(ledger)
+        return {
+            "accounts": len(accounts),
+            "definitions": len(definitions),
+            "faults": len(faults),
+            "history": len(history),
+        }
+
+    def export_seed(self) -> dict[str, Any]:
+        """The whole state as the ``aepublish:`` part of a seed document: accounts,
+        definitions, faults (ids and what is left of ``times`` kept) and each account's
+        history (markers, unique keys, throttle times), so loading it into an empty mock
+        judges the next observations the same. Tokens are left out."""
+        with self._lock:
+            definitions = [d.to_wire() for d in self._shared_definitions.values()]
+            definitions += [
+                d.to_wire() for own in self._account_definitions.values() for d in own.values()
+            ]
+            faults = []
+            for fault in self._faults.values():
+                wire = fault.to_wire()
+                if not wire.get("latency"):
+                    wire.pop("latency", None)
+                faults.append(wire)
+            history = [
+                _history_wire(account_id, ledger)
+                for account_id, ledger in self._ledgers.items()
+                if ledger.markers or ledger.unique_keys or ledger.successes
+            ]
+            return {
+                "accounts": [account.to_wire() for account in self._accounts.values()],
+                "definitions": definitions,
+                "faults": faults,
+                "history": history,
+            }
+
+    def _seed_faults(self, items: list[Any]) -> list[Fault]:
+        """Seed faults, keeping the ids a snapshot gives (a held or repeated one is a
+        Conflict); the others are numbered past every id held."""
+        given = [item.get("id") for item in items if isinstance(item, dict)]
+        taken = set(self._faults)
+        faults = []
+        for i, item in enumerate(items):
+            where = f"aepublish.faults[{i}]"
+            item = _object(item, _SEED_FAULT_KEYS, where)
+            fault_id = _optional_string(item, "id", where)
+            if fault_id is not None and (fault_id in taken or given.count(fault_id) > 1):
+                raise Conflict(f"{where}.id: a fault {fault_id!r} exists already")
+
+            def next_id(fixed: str | None = fault_id) -> str:
+                if fixed is not None:
+                    return fixed
+                while True:
+                    candidate = self._next_fault_id()
+                    if candidate not in taken and candidate not in given:
+                        return candidate
+
+            fault = _parse_fault({k: v for k, v in item.items() if k != "id"}, where, next_id)
+            taken.add(fault.id)
+            faults.append(fault)
+        return faults
 
     def add_account(self, account: dict[str, Any]) -> dict[str, Any]:
         """Add an account with its key pair (generated when not given); 409 if it exists."""
@@ -219,7 +292,7 @@ class AepublishBackend:
 
     def add_fault(self, fault: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
-            parsed = _parse_fault(fault, "fault", self._next_fault_id)
+            parsed = _parse_fault(fault, "fault", self._free_fault_id)
             self._faults[parsed.id] = parsed
             return parsed.to_wire()
 
@@ -351,6 +424,13 @@ class AepublishBackend:
 
     def _next_fault_id(self) -> str:
         return f"fault-{next(self._fault_counter)}"
+
+    def _free_fault_id(self) -> str:
+        # A seed may have brought ids of the same form (a snapshot's).
+        while True:
+            candidate = self._next_fault_id()
+            if candidate not in self._faults:
+                return candidate
 
     def _check_new_accounts(self, accounts: list[Account]) -> None:
         ids: set[str] = set()
@@ -497,3 +577,79 @@ def _parse_fault(item: Any, where: str, next_id: Callable[[], str]) -> Fault:
         times=times,
         latency=latency,
     )
+
+
+def _parse_history(item: Any, where: str) -> tuple[str, AccountLedger]:
+    """One account's history in a seed: what its past successes left behind."""
+    item = _object(item, _HISTORY_KEYS, where)
+    account_id = _string(item, "account_id", where)
+    ledger = AccountLedger()
+    for i, marker in enumerate(_history_list(item, "markers", where)):
+        at = f"{where}.markers[{i}]"
+        marker = _object(marker, {"marker", "ingest_id"}, at)
+        ledger.markers[_text(marker, "marker", at)] = _text(marker, "ingest_id", at)
+    for i, key in enumerate(_history_list(item, "unique_keys", where)):
+        at = f"{where}.unique_keys[{i}]"
+        key = _object(key, {"definition", "values", "ingest_id", "at"}, at)
+        values = key.get("values")
+        if not isinstance(values, dict):
+            raise InvalidInput(f"{at}.values must be an object")
+        identity = tuple((name, json_identity(values[name])) for name in sorted(values))
+        ledger.unique_keys[(_string(key, "definition", at), identity)] = (
+            _text(key, "ingest_id", at),
+            _time(key, "at", at),
+        )
+    for i, successes in enumerate(_history_list(item, "successes", where)):
+        at = f"{where}.successes[{i}]"
+        successes = _object(successes, {"definition", "at"}, at)
+        times = successes.get("at")
+        if not isinstance(times, list):
+            raise InvalidInput(f"{at}.at must be a list of times")
+        ledger.successes[_string(successes, "definition", at)] = deque(
+            _time({"at": t}, "at", f"{at}.at[{j}]") for j, t in enumerate(sorted(times))
+        )
+    return account_id, ledger
+
+
+def _history_wire(account_id: str, ledger: AccountLedger) -> dict[str, Any]:
+    return {
+        "account_id": account_id,
+        "markers": [{"marker": m, "ingest_id": i} for m, i in ledger.markers.items()],
+        "unique_keys": [
+            {
+                "definition": path,
+                "values": {name: json_value(value) for name, value in identity},
+                "ingest_id": ingest_id,
+                "at": at,
+            }
+            for (path, identity), (ingest_id, at) in ledger.unique_keys.items()
+        ],
+        "successes": [
+            {"definition": path, "at": list(times)}
+            for path, times in ledger.successes.items()
+            if times
+        ],
+    }
+
+
+def _history_list(item: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = item.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(f"{where}.{key} must be a list")
+    return value
+
+
+def _text(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str):
+        raise InvalidInput(f"{where}.{key} must be a string")
+    return value
+
+
+def _time(item: dict[str, Any], key: str, where: str) -> float:
+    value = item.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidInput(f"{where}.{key} must be epoch seconds")
+    return value

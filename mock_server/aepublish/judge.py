@@ -68,6 +68,12 @@ class AccountLedger:
         #: definition path -> mock times of its recent successes, oldest first
         self.successes: dict[str, deque[float]] = {}
 
+    def merge(self, other: AccountLedger) -> None:
+        """Take in a seed's history of the same account (its entries win)."""
+        self.markers.update(other.markers)
+        self.unique_keys.update(other.unique_keys)
+        self.successes.update(other.successes)
+
     def successes_within(self, definition: Definition, now: float) -> int:
         times = self.successes.get(definition.path)
         if not times:
@@ -218,10 +224,10 @@ def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, H
         return None
     # Sorted by name: the same properties listed in another order are the same identity.
     names = sorted(definition.unique)
-    return definition.path, tuple((name, _json_identity(data.get(name))) for name in names)
+    return definition.path, tuple((name, json_identity(data.get(name))) for name in names)
 
 
-def _json_identity(value: Any) -> Hashable:
+def json_identity(value: Any) -> Hashable:
     """A hashable stand-in equal exactly when two JSON values are equal.
 
     Python alone gets JSON equality wrong: ``True == 1`` and ``hash(True) == hash(1)``,
@@ -231,10 +237,22 @@ def _json_identity(value: Any) -> Hashable:
     if isinstance(value, bool):
         return ("boolean", value)
     if isinstance(value, list):
-        return ("array", tuple(_json_identity(item) for item in value))
+        return ("array", tuple(json_identity(item) for item in value))
     if isinstance(value, dict):
-        return ("object", tuple(sorted((k, _json_identity(v)) for k, v in value.items())))
+        return ("object", tuple(sorted((k, json_identity(v)) for k, v in value.items())))
     return value  # null, numbers and strings already compare as JSON does
+
+
+def json_value(identity: Any) -> Any:
+    """The JSON value a ``json_identity`` stands for (a snapshot writes unique keys so)."""
+    if isinstance(identity, tuple):
+        tag, content = identity
+        if tag == "boolean":
+            return content
+        if tag == "array":
+            return [json_value(item) for item in content]
+        return {k: json_value(v) for k, v in content}
+    return identity
 
 
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}

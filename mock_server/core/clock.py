@@ -50,6 +50,15 @@ class MockClock:
                 self._offset = epoch - time.time()
             return self.now()
 
+    @property
+    def offset(self) -> float:
+        """How far a running clock is ahead of real time (seconds)."""
+        return self.now() - time.time()
+
+    def set_offset(self, offset: float) -> float:
+        """Run ``offset`` seconds ahead of real time (a frozen clock jumps there)."""
+        return self.set(time.time() + offset)
+
     def freeze(self, frozen: bool = True) -> float:
         with self._lock:
             now = self.now()

@@ -26,9 +26,14 @@ class MockConfig:
     #: Seed document to load at start; ``None`` loads the demo data set unless ``empty``.
     seed: Path | None = None
     empty: bool = False
-    #: Refuse every request that breaks its API's contract (400/415 problem), also where
-    #: the real service answers it anyway (monitor-server).
+    #: Refuse every request that breaks its API's contract with a 400 problem listing all
+    #: its violations, also where the real service answers it anyway (monitor-server).
     strict: bool = False
+    #: How many requests the journal keeps (the oldest dropped); 0 keeps none.
+    journal_size: int = 10_000
+    #: Load this seed document at start when it exists (instead of ``seed`` or the demo
+    #: data); the CLI writes the state there on a clean shutdown.
+    state_file: Path | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.apis) - set(ALL_APIS)
@@ -36,3 +41,5 @@ class MockConfig:
             raise ValueError(f"unknown API(s): {', '.join(sorted(unknown))}")
         if self.page_size < 1 or self.max_batch < 1:
             raise ValueError("page_size and max_batch must be positive")
+        if self.journal_size < 0:
+            raise ValueError("journal_size cannot be negative")

@@ -7,6 +7,8 @@ the command line is checked against the very schema the admin API validates with
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,7 +49,29 @@ def read_seed_file(path: Path) -> dict[str, Any]:
 
 
 def load_initial_data(state: MockState) -> None:
-    """What a fresh server holds: the ``--seed`` file, the demo set, or nothing."""
+    """What a fresh server holds: the ``--state`` file when it exists, else the ``--seed``
+    file, the demo set, or nothing."""
+    state_file = state.config.state_file
+    if state_file is not None and Path(state_file).is_file():
+        state.load_seed(read_seed_file(state_file))
+        return
     if state.config.empty:
         return
     state.load_seed(read_seed_file(state.config.seed or DEMO_SEED))
+
+
+def write_state(state: MockState, path: Path) -> None:
+    """Write the state as a seed document (YAML for a ``.yaml``/``.yml`` file, else JSON),
+    atomically: a reader, or a crash halfway, never sees half a file."""
+    path = Path(path)
+    document = state.export_seed()
+    if path.suffix in (".yaml", ".yml"):
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    else:
+        text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)

@@ -1,4 +1,5 @@
-"""Everything one mock server instance holds: the clock and a backend per API."""
+"""Everything one mock server instance holds: the clock, a backend per API, the HTTP fault
+rules and the request journal."""
 
 from __future__ import annotations
 
@@ -7,9 +8,17 @@ from typing import Any
 from mock_server.aepublish.backend import AepublishBackend
 from mock_server.core.clock import MockClock
 from mock_server.core.config import MockConfig
+from mock_server.core.errors import InvalidInput
+from mock_server.core.faults import FaultRules
+from mock_server.core.journal import Journal
 from mock_server.core.numbers import refuse_non_finite
+from mock_server.core.specs import operation_ids
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
+
+#: What a seed may set the clock to: times the backends can write as dates (the years
+#: before 3000), as the admin spec's ``ClockSeed`` says.
+_CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
 
 
 class MockState:
@@ -21,6 +30,10 @@ class MockState:
         self.preservica = PreservicaBackend(self.clock)
         self.monitor_server = MonitorServerBackend(self.clock, page_size=self.config.page_size)
         self.aepublish = AepublishBackend(self.clock, max_batch=self.config.max_batch)
+        served = [api for api in self.config.apis if api != "admin"]
+        self.faults = FaultRules({api: operation_ids(api) for api in served})
+        #: The app sets the journal's resolver (path -> API and operation) when it is built.
+        self.journal = Journal(self.config.journal_size)
 
     @property
     def backends(self) -> dict[str, Any]:
@@ -31,8 +44,10 @@ class MockState:
         }
 
     def reset(self) -> None:
+        """Forget every record and HTTP fault rule (the clock and the journal stay)."""
         for backend in self.backends.values():
             backend.reset()
+        self.faults.clear()
 
     def load_seed(self, document: dict[str, Any]) -> dict[str, dict[str, int]]:
         """Load a seed document (the ``--seed`` / ``POST /_mock/seed`` format).
@@ -42,7 +57,54 @@ class MockState:
         is refused (``InvalidInput``) before anything is loaded.
         """
         refuse_non_finite(document)
+        counts: dict[str, dict[str, int]] = {}
+        clock = document.get("clock")
+        was = (self.clock.frozen, self.clock.now())
+        if clock is not None:
+            # First: the records' defaults (start times, run dates) are read from it.
+            counts["clock"] = {"set": self._load_clock(clock)}
+        try:
+            for name, backend in self.backends.items():
+                counts[name] = backend.load_seed(document.get(name) or {})
+        except Exception:
+            if clock is not None:  # a refused document leaves the clock where it was
+                self.clock.freeze(was[0])
+                self.clock.set(was[1])
+            raise
+        return counts
+
+    def export_seed(self) -> dict[str, Any]:
+        """The whole state as a seed document (``GET /_mock/snapshot``): loading it into an
+        empty mock gives one that answers every read the same and judges the next
+        observations the same. Access tokens, fault rules and the journal are not in it."""
+        clock: dict[str, Any] = {"now": self.clock.now(), "frozen": self.clock.frozen}
+        if not self.clock.frozen:
+            clock["offset"] = self.clock.offset
         return {
-            name: backend.load_seed(document.get(name) or {})
-            for name, backend in self.backends.items()
+            "clock": clock,
+            "preservica": self.preservica.export_seed(),
+            "monitor_server": self.monitor_server.export_seed(),
+            "aepublish": self.aepublish.export_seed(),
         }
+
+    def _load_clock(self, section: Any) -> int:
+        if not isinstance(section, dict) or set(section) - {"now", "offset", "frozen"}:
+            raise InvalidInput("clock: an object of now, offset and frozen")
+        for key, (low, high) in _CLOCK_RANGES.items():
+            value = section.get(key)
+            if value is not None and not (_is_number(value) and low <= value <= high):
+                raise InvalidInput(f"clock.{key} must be a number of seconds from {low} to {high}")
+        frozen = section.get("frozen")
+        if frozen is not None and not isinstance(frozen, bool):
+            raise InvalidInput("clock.frozen must be true or false")
+        if frozen is not None:
+            self.clock.freeze(frozen)
+        if section.get("offset") is not None and not self.clock.frozen:
+            self.clock.set_offset(section["offset"])
+        elif section.get("now") is not None:
+            self.clock.set(section["now"])
+        return 1
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

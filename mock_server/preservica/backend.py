@@ -85,6 +85,8 @@ _MESSAGE_KEYS = frozenset(
     | set(_MESSAGE_TEXT_KEYS)
 )
 _OPTIONAL_MESSAGE_KEYS = ("securityDescriptor", "entityTitle", "entityRef", "sourceId")
+#: What a message says of its monitor: implied by where a seed puts it.
+_MESSAGE_OWNER_KEYS = frozenset({"mappedMonitorId", "monitorName"})
 
 
 # --- the backend --------------------------------------------------------------------------
@@ -145,6 +147,33 @@ class PreservicaBackend:
             "messages": sum(len(m.messages) for m in monitors),
             "timeseries": sum(len(m.timeseries) for m in monitors),
         }
+
+    def export_seed(self) -> dict[str, Any]:
+        """The whole state as the ``preservica:`` part of a seed document: users, and every
+        monitor with its messages and timeseries, each field as answered, so loading it
+        into an empty mock answers every read the same. Tokens are left out."""
+        with self._lock:
+            users = [
+                {
+                    "username": user.username,
+                    "password": user.password,
+                    "tenant": user.tenant,
+                    "roles": list(user.roles),
+                    "fullName": user.full_name,
+                    "email": user.email,
+                }
+                for user in self._users.values()
+            ]
+            monitors = []
+            for monitor in self._monitors.values():
+                wire = monitor.render()
+                wire["messages"] = [
+                    {k: v for k, v in message.items() if k not in _MESSAGE_OWNER_KEYS}
+                    for message in monitor.messages
+                ]
+                wire["timeseries"] = [point.render() for point in monitor.timeseries]
+                monitors.append(wire)
+            return {"users": users, "monitors": monitors}
 
     def add_monitor(self, monitor: Mapping[str, Any]) -> dict[str, Any]:
         """Add one monitor (the seed format, messages and timeseries included)."""

@@ -526,11 +526,11 @@ def test_load_seed_returns_counts_and_fills_defaults(clock):
     counts = backend.load_seed(
         {**seed(), "faults": [{"definition": FINDING, "delay": 7, "times": 1}]}
     )
-    assert counts == {"accounts": 2, "definitions": 3, "faults": 1}
+    assert counts == {"accounts": 2, "definitions": 3, "faults": 1, "history": 0}
     [heartbeat] = [d for d in backend.list_definitions() if d["path"] == HEARTBEAT]
     assert heartbeat["unique"] == [] and heartbeat["throttle_count"] is None
     assert backend.list_faults()[0]["delay"] == 7
-    assert backend.load_seed({}) == {"accounts": 0, "definitions": 0, "faults": 0}
+    assert backend.load_seed({}) == {"accounts": 0, "definitions": 0, "faults": 0, "history": 0}
 
 
 @pytest.mark.parametrize(

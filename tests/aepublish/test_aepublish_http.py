@@ -313,7 +313,7 @@ async def test_the_generated_client_sends_observation_models_and_dicts(app, auth
 def test_the_demo_seed_loads(state):
     demo = Path(__file__).parents[2] / "mock_server" / "data" / "demo_seed.yaml"
     counts = state.aepublish.load_seed(yaml.safe_load(demo.read_text())["aepublish"])
-    assert counts == {"accounts": 3, "definitions": 3, "faults": 0}
+    assert counts == {"accounts": 3, "definitions": 3, "faults": 0, "history": 0}
     assert state.aepublish.verify_key_pair(ACME["access_key_id"], ACME["secret_key"])
     # The demo's key pairs AIMS will not log in, one per reason.
     for pair, reason in [

@@ -8,9 +8,10 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.fault_rule import FaultRule
+    from ..models.account_history import AccountHistory
     from ..models.observation_definition import ObservationDefinition
     from ..models.seed_account import SeedAccount
+    from ..models.seed_fault import SeedFault
 
 
 T = TypeVar("T", bound="AepublishSeed")
@@ -22,12 +23,17 @@ class AepublishSeed:
     Attributes:
         accounts (list[SeedAccount] | Unset):
         definitions (list[ObservationDefinition] | Unset):
-        faults (list[FaultRule] | Unset):
+        faults (list[SeedFault] | Unset):
+        history (list[AccountHistory] | Unset): What past successes of each account left behind, which later
+            observations are
+            judged against (as `GET /_mock/snapshot` writes it). Loaded after the
+            definitions of the same document.
     """
 
     accounts: list[SeedAccount] | Unset = UNSET
     definitions: list[ObservationDefinition] | Unset = UNSET
-    faults: list[FaultRule] | Unset = UNSET
+    faults: list[SeedFault] | Unset = UNSET
+    history: list[AccountHistory] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         accounts: list[dict[str, Any]] | Unset = UNSET
@@ -51,6 +57,13 @@ class AepublishSeed:
                 faults_item = faults_item_data.to_dict()
                 faults.append(faults_item)
 
+        history: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.history, Unset):
+            history = []
+            for history_item_data in self.history:
+                history_item = history_item_data.to_dict()
+                history.append(history_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -60,14 +73,17 @@ class AepublishSeed:
             field_dict["definitions"] = definitions
         if faults is not UNSET:
             field_dict["faults"] = faults
+        if history is not UNSET:
+            field_dict["history"] = history
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.fault_rule import FaultRule
+        from ..models.account_history import AccountHistory
         from ..models.observation_definition import ObservationDefinition
         from ..models.seed_account import SeedAccount
+        from ..models.seed_fault import SeedFault
 
         d = dict(src_dict)
         _accounts = d.pop("accounts", UNSET)
@@ -91,18 +107,28 @@ class AepublishSeed:
                 definitions.append(definitions_item)
 
         _faults = d.pop("faults", UNSET)
-        faults: list[FaultRule] | Unset = UNSET
+        faults: list[SeedFault] | Unset = UNSET
         if _faults is not UNSET:
             faults = []
             for faults_item_data in _faults:
-                faults_item = FaultRule.from_dict(faults_item_data)
+                faults_item = SeedFault.from_dict(faults_item_data)
 
                 faults.append(faults_item)
+
+        _history = d.pop("history", UNSET)
+        history: list[AccountHistory] | Unset = UNSET
+        if _history is not UNSET:
+            history = []
+            for history_item_data in _history:
+                history_item = AccountHistory.from_dict(history_item_data)
+
+                history.append(history_item)
 
         aepublish_seed = cls(
             accounts=accounts,
             definitions=definitions,
             faults=faults,
+            history=history,
         )
 
         return aepublish_seed

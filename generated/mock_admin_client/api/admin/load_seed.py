@@ -76,7 +76,9 @@ def sync_detailed(
     A document that fails validation changes nothing.
 
     Args:
-        body (SeedDocument): Seed data for every API; each section and key is optional.
+        body (SeedDocument): Seed data for every API; each section and key is optional. `GET
+            /_mock/snapshot`
+            answers the whole state in this format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +110,9 @@ def sync(
     A document that fails validation changes nothing.
 
     Args:
-        body (SeedDocument): Seed data for every API; each section and key is optional.
+        body (SeedDocument): Seed data for every API; each section and key is optional. `GET
+            /_mock/snapshot`
+            answers the whole state in this format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +139,9 @@ async def asyncio_detailed(
     A document that fails validation changes nothing.
 
     Args:
-        body (SeedDocument): Seed data for every API; each section and key is optional.
+        body (SeedDocument): Seed data for every API; each section and key is optional. `GET
+            /_mock/snapshot`
+            answers the whole state in this format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +171,9 @@ async def asyncio(
     A document that fails validation changes nothing.
 
     Args:
-        body (SeedDocument): Seed data for every API; each section and key is optional.
+        body (SeedDocument): Seed data for every API; each section and key is optional. `GET
+            /_mock/snapshot`
+            answers the whole state in this format.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

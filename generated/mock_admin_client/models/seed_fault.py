@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SeedFault")
+
+
+@_attrs_define
+class SeedFault:
+    """A `FaultRule` as a seed gives it; `id` keeps a snapshot's ids.
+
+    Attributes:
+        definition (str):
+        id (str | Unset): Generated when absent; an id held already is a conflict.
+        delay (int | Unset):  Default: 1.
+        times (int | Unset):
+        latency (float | Unset):
+    """
+
+    definition: str
+    id: str | Unset = UNSET
+    delay: int | Unset = 1
+    times: int | Unset = UNSET
+    latency: float | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        definition = self.definition
+
+        id = self.id
+
+        delay = self.delay
+
+        times = self.times
+
+        latency = self.latency
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "definition": definition,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if delay is not UNSET:
+            field_dict["delay"] = delay
+        if times is not UNSET:
+            field_dict["times"] = times
+        if latency is not UNSET:
+            field_dict["latency"] = latency
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        definition = d.pop("definition")
+
+        id = d.pop("id", UNSET)
+
+        delay = d.pop("delay", UNSET)
+
+        times = d.pop("times", UNSET)
+
+        latency = d.pop("latency", UNSET)
+
+        seed_fault = cls(
+            definition=definition,
+            id=id,
+            delay=delay,
+            times=times,
+            latency=latency,
+        )
+
+        return seed_fault
