@@ -28,11 +28,14 @@ $(STAMP): pyproject.toml $(wildcard generated/*/__init__.py)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# A client's own templates, when generator/templates/<client>/ exists (in shell, per client).
+templates = $$([ -d generator/templates/$(1) ] && echo --custom-template-path generator/templates/$(1))
+
 # Rebuild every client in generated/ from specs/ (the output is committed).
 generate: $(STAMP)
 	@for c in $(CLIENTS); do \
 		$(BIN)/openapi-python-client generate --path specs/$$c.yaml \
-			--config generator/$$c.yaml --meta none \
+			--config generator/$$c.yaml --meta none $(call templates,$$c) \
 			--output-path generated/$${c}_client --overwrite --fail-on-warning >/dev/null || exit 1; \
 		echo "generated/$${c}_client"; \
 	done
@@ -42,7 +45,7 @@ check-generated: $(STAMP)
 	@rm -rf .cache/generated && mkdir -p .cache/generated
 	@for c in $(CLIENTS); do \
 		$(BIN)/openapi-python-client generate --path specs/$$c.yaml \
-			--config generator/$$c.yaml --meta none \
+			--config generator/$$c.yaml --meta none $(call templates,$$c) \
 			--output-path .cache/generated/$${c}_client --overwrite --fail-on-warning >/dev/null || exit 1; \
 	done
 	@diff -r -x __pycache__ -x .ruff_cache .cache/generated generated \

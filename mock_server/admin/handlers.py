@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import orjson
@@ -10,9 +11,23 @@ from connexion.context import scope
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
+from mock_server.core.errors import InvalidInput
+from mock_server.core.seed import load_seed_text
 from mock_server.core.state import MockState
 
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml")
+
+
+class _OneBodyTypeNote(logging.Filter):
+    """connexion warns "this operation accepts multiple content types" on every request to
+    an operation whose body may come in more than one type, as POST /_mock/seed's does
+    (JSON or YAML): by design here, so not worth a log line per seed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("this operation accepts multiple content")
+
+
+logging.getLogger("connexion.operations.openapi3").addFilter(_OneBodyTypeNote())
 
 
 class AdminHandlers:
@@ -26,9 +41,14 @@ class AdminHandlers:
         self.state.reset()
         return None, 204
 
-    async def load_seed(self, body: dict[str, Any]) -> tuple[dict, int]:
-        # connexion validated the body against SeedDocument, the schema --seed files are
-        # checked against too (mock_server.core.seed.validate_seed).
+    async def load_seed(self, body: Any) -> tuple[dict, int]:
+        if isinstance(body, (bytes, str)):
+            # YAML (application/yaml, text/yaml): connexion hands the text over as it came;
+            # it is read as --seed files are (plain data, aliases bounded), then checked
+            # against SeedDocument; a refusal names the line, column and path.
+            return load_seed_text(self.state, body, yaml_text=True), 201
+        # JSON: connexion validated the body against SeedDocument, the schema --seed files
+        # are checked against too (mock_server.core.seed.check_seed).
         return self.state.load_seed(body), 201
 
     async def get_snapshot(self) -> Response:
@@ -77,6 +97,16 @@ class AdminHandlers:
         return self.state.aepublish.list_faults()
 
     async def add_fault(self, body: dict[str, Any]) -> tuple[dict, int]:
+        # A rule acts on observations of a definition the account has: for any other path
+        # it would never act, and the test relying on it would fail far from the typo.
+        path = body.get("definition")
+        known = {definition["path"] for definition in self.state.aepublish.list_definitions()}
+        if path not in known:
+            raise InvalidInput(
+                f"no observation definition {path!r}: add it first (POST "
+                f"/_mock/aepublish/definitions, or a seed's aepublish.definitions); known: "
+                f"{', '.join(sorted(known)) or 'none'}"
+            )
         return self.state.aepublish.add_fault(body), 201
 
     async def clear_faults(self) -> tuple[None, int]:

@@ -3,49 +3,394 @@ demo data set the server starts with.
 
 The document's schema is ``SeedDocument`` in ``specs/mock_admin.yaml``: a file given on
 the command line is checked against the very schema the admin API validates with.
+
+A seed comes from people's editors, so every refusal names where the problem is: the
+file, the line and column, and the path inside the document (``SeedError``), whether the
+text does not parse, breaks the schema or is refused by a backend.
+
+YAML is read as plain data only (``read_yaml``): libyaml's parser when PyYAML has it (about
+four times as fast as the pure-Python one), every tag outside JSON's types refused
+(Python objects included: ``!!python/...`` never constructs anything), timestamps kept as
+the text written, duplicate keys refused, and aliases bounded: a document whose aliases
+would expand it more than tenfold (a "billion laughs" of a few hundred bytes reads as
+gigabytes to anything that walks it) is refused before anything walks it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from connexion.json_schema import Draft4RequestValidator
 
-from mock_server.core.errors import InvalidInput
+from mock_server.core.errors import InvalidInput, MockError
 from mock_server.core.numbers import loads_finite
-from mock_server.core.state import MockState
+
+if TYPE_CHECKING:
+    from mock_server.core.state import MockState
 
 _PACKAGE = Path(__file__).parents[1]  # mock_server/, which holds data/ and specs/
 DATA_DIR = _PACKAGE / "data"
 DEMO_SEED = DATA_DIR / "demo_seed.yaml"
 ADMIN_SPEC = _PACKAGE / "specs" / "mock_admin.yaml"
 
+#: What aliases may add to a document: at most this many times its own nodes, plus
+#: ``ALIAS_ALLOWANCE`` (a small document may share a block a few thousand times).
+ALIAS_FACTOR = 10
+ALIAS_ALLOWANCE = 10_000
+
+#: The YAML parser: libyaml's when PyYAML was built with it.
+FAST_YAML = hasattr(yaml, "CSafeLoader")
+_BaseLoader: type = yaml.CSafeLoader if FAST_YAML else yaml.SafeLoader
+
+_TAG = "tag:yaml.org,2002:"
+#: The tags a seed may hold: JSON's types, and YAML's merge key (``<<: *defaults``).
+#: A timestamp (an unquoted ``2025-01-01T10:00:00``) is read as the text written.
+_PLAIN_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
+)
+_TIMESTAMP = _TAG + "timestamp"
+
+
+class _SeedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, with timestamps read as text (a seed's dates are strings)."""
+
+
+_SeedLoader.add_constructor(_TIMESTAMP, yaml.SafeLoader.construct_yaml_str)
+
+
+class SeedError(InvalidInput):
+    """A seed document refused, in one line: ``file:line:column: path: problem``.
+
+    ``source`` is the file (none for a request body: the line and column then read
+    "line L, column C"); ``line`` and ``column`` count from 1; ``path`` is where in the
+    document, as ``preservica.monitors[2].status``.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.source = source
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(_one_line(problem, source, line, column, path))
+
+
+def _one_line(
+    problem: str, source: str | None, line: int | None, column: int | None, path: str | None
+) -> str:
+    where = []
+    if source is not None:
+        where.append(source if line is None else f"{source}:{line}:{column}")
+    elif line is not None:
+        where.append(f"line {line}, column {column}")
+    if path:
+        where.append(path)
+    text = " ".join(problem.split())  # one line, whatever the message held
+    return ": ".join([*where, text])
+
+
+# --- reading --------------------------------------------------------------------------------
+
+#: Finds where a path of the document is written: (line, column) from 1, or None.
+Locator = Callable[[Sequence[str | int]], "tuple[int, int] | None"]
+
+
+def _nowhere(path: Sequence[str | int]) -> None:
+    return None
+
+
+def read_yaml(text: str, source: str | None = None) -> tuple[Any, Locator]:
+    """Plain data from YAML text, and a locator over it; ``SeedError`` for anything else."""
+    loader = _SeedLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, _nowhere
+            _check_nodes(node, source)
+            document = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(filter(None, (error.context, error.problem)))
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise SeedError(problem or "not YAML", source=source, line=line, column=column) from None
+    except yaml.YAMLError as error:
+        raise SeedError(f"not YAML: {error}", source=source) from None
+    except RecursionError:
+        raise SeedError("nested too deeply", source=source) from None
+    return document, _node_locator(node)
+
+
+def read_json(text: str, source: str | None = None) -> tuple[Any, Locator]:
+    """Data from JSON text (no NaN or infinities), and a locator that finds a path when
+    asked (by reading the text again as YAML, which JSON nearly always is)."""
+    try:
+        document = loads_finite(text)
+    except json.JSONDecodeError as error:
+        raise SeedError(error.msg, source=source, line=error.lineno, column=error.colno) from None
+    except ValueError as error:
+        raise SeedError(str(error), source=source) from None
+    except RecursionError:
+        raise SeedError("nested too deeply", source=source) from None
+
+    def locate(path: Sequence[str | int]) -> tuple[int, int] | None:
+        try:
+            _, located = read_yaml(text)
+        except SeedError:
+            return None
+        return located(path)
+
+    return document, locate
+
+
+def parse_seed(
+    text: str | bytes, *, yaml_text: bool, source: str | None = None
+) -> tuple[dict[str, Any], Locator]:
+    """A seed document (not validated yet) from JSON or YAML text, with its locator."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SeedError(
+                f"not UTF-8 text (byte {error.start} is {text[error.start]:#04x})", source=source
+            ) from None
+    document, locate = read_yaml(text, source) if yaml_text else read_json(text, source)
+    if document is None:
+        return {}, locate
+    if not isinstance(document, dict):
+        raise SeedError(
+            "a seed document is a mapping of sections (clock, preservica, monitor_server, "
+            f"aepublish), not a {type(document).__name__}",
+            source=source,
+            line=1,
+            column=1,
+        )
+    return document, locate
+
+
+def _check_nodes(root: yaml.Node, source: str | None) -> None:
+    """Refuse what is not plain data (tags), duplicate keys, recursive aliases, and
+    aliases that expand the document more than ``ALIAS_FACTOR`` times.
+
+    Walked without recursion, each node once: ``expanded`` counts a node shared through
+    aliases once per use, which is what anything walking the data would meet.
+    """
+    expanded: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            continue
+        if key in expanded:
+            continue
+        if key in open_nodes:
+            _refuse(node, source, "an alias refers to a node that holds it (a recursive document)")
+        if node.tag != _TIMESTAMP and node.tag not in _PLAIN_TAGS:
+            shown = node.tag.replace(_TAG, "!!")
+            _refuse(node, source, f"the tag {shown} is not allowed (a seed holds plain data)")
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node, source)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
+    distinct = len(expanded)
+    total = expanded[id(root)]
+    if total > ALIAS_FACTOR * distinct + ALIAS_ALLOWANCE:
+        raise SeedError(
+            f"its aliases expand this document of {distinct:,} nodes to {total:,}: refused "
+            f"(aliases may expand a seed at most {ALIAS_FACTOR} times, plus "
+            f"{ALIAS_ALLOWANCE:,} nodes)",
+            source=source,
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode, source: str | None) -> None:
+    seen: set[tuple[str, str]] = set()
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != _TAG + "merge":
+            identity = (key.tag, key.value)
+            if identity in seen:
+                _refuse(key, source, f"the key {key.value!r} appears twice in this mapping")
+            seen.add(identity)
+
+
+def _refuse(node: yaml.Node, source: str | None, problem: str) -> None:
+    mark = node.start_mark
+    raise SeedError(problem, source=source, line=mark.line + 1, column=mark.column + 1)
+
+
+def _node_locator(root: yaml.Node) -> Locator:
+    def locate(path: Sequence[str | int]) -> tuple[int, int] | None:
+        node = root
+        for step in path:
+            found = None
+            if isinstance(node, yaml.MappingNode):
+                found = next((v for k, v in node.value if k.value == step), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                found = node.value[step] if 0 <= step < len(node.value) else None
+            if found is None:  # not written (a default, a missing key): where its parent is
+                break
+            node = found
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    return locate
+
+
+# --- validating and loading -----------------------------------------------------------------
+
 
 @cache
-def _seed_validator() -> Draft4RequestValidator:
-    spec = yaml.safe_load(ADMIN_SPEC.read_text())
+def _seed_validator() -> Any:
+    # connexion's validator, the very one the admin API checks POST /_mock/seed with (it
+    # knows OpenAPI's `nullable`); imported here, not at the top, so reading a seed needs
+    # connexion only once something validates one.
+    from mock_server import import_app_module
+
+    Draft4RequestValidator = import_app_module("connexion.json_schema").Draft4RequestValidator
+    spec = yaml.load(ADMIN_SPEC.read_text(), Loader=_BaseLoader)
     schema = {"$ref": "#/components/schemas/SeedDocument", "components": spec["components"]}
     return Draft4RequestValidator(schema)
 
 
+def dotted(path: Sequence[str | int]) -> str:
+    """``["preservica", "monitors", 2, "status"]`` -> ``preservica.monitors[2].status``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def schema_error(document: Any) -> tuple[list[str | int], str] | None:
+    """The first place ``document`` breaks ``SeedDocument`` (path, message), or None.
+
+    An unknown key is reported at that key, not at the mapping holding it.
+    """
+    errors = sorted(_seed_validator().iter_errors(document), key=lambda e: list(e.path))
+    if not errors:
+        return None
+    error = errors[0]
+    path = list(error.path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = set(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in known)
+        if unknown:
+            return [*path, unknown[0]], f"unknown key {unknown[0]!r} (not in SeedDocument)"
+    return path, error.message
+
+
 def validate_seed(document: Any) -> dict[str, Any]:
     """Check a seed document against the admin spec's schema; raise ``InvalidInput``."""
-    errors = sorted(_seed_validator().iter_errors(document), key=lambda e: list(e.path))
-    if errors:
-        where = "/".join(str(p) for p in errors[0].path) or "(document)"
-        raise InvalidInput(f"seed document invalid at {where}: {errors[0].message}")
+    found = schema_error(document)
+    if found is not None:
+        path, message = found
+        raise InvalidInput(f"seed document invalid at {dotted(path) or '(document)'}: {message}")
     return document
 
 
+#: A backend's refusal starts with the path it refers to: ``aepublish.definitions[0].x``.
+_REFUSED_AT = re.compile(
+    r"^(?:\(document\)\.)?((?:clock|preservica|monitor_server|aepublish)(?:\.\w+|\[\d+\])*)"
+    r"(?::\s*|\s+)(.*)$",
+    re.DOTALL,
+)
+
+
+def _split_path(text: str) -> list[str | int]:
+    return [int(i) if i else k for k, i in re.findall(r"(\w+)|\[(\d+)\]", text)]
+
+
+def located(error: MockError, locate: Locator, source: str | None) -> MockError:
+    """``error`` (a backend's refusal of a seed) again, its detail in one line naming
+    where in the text the path it begins with is written; same class, same status."""
+    match = _REFUSED_AT.match(error.detail)
+    if match is None:
+        detail = _one_line(error.detail, source, None, None, None)
+    else:
+        path, problem = match.group(1), match.group(2)
+        place = locate(_split_path(path))
+        line, column = place if place else (None, None)
+        detail = _one_line(problem, source, line, column, path)
+    refused = type(error)(detail, body=error.body, **error.extra)
+    return refused
+
+
+def check_seed(document: dict[str, Any], locate: Locator, source: str | None = None) -> None:
+    """Validate against the schema, raising ``SeedError`` at the place of the first error."""
+    found = schema_error(document)
+    if found is None:
+        return
+    path, message = found
+    place = locate(path)
+    line, column = place if place else (None, None)
+    raise SeedError(
+        message, source=source, line=line, column=column, path=dotted(path) or "(document)"
+    )
+
+
+def load_seed_text(
+    state: MockState, text: str | bytes, *, yaml_text: bool, source: str | None = None
+) -> dict[str, dict[str, int]]:
+    """Parse, validate and load a seed document; every refusal in one line naming where."""
+    document, locate = parse_seed(text, yaml_text=yaml_text, source=source)
+    check_seed(document, locate, source)
+    try:
+        return state.load_seed(document)
+    except MockError as error:
+        raise located(error, locate, source) from None
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix != ".json"
+
+
+def _read(path: Path) -> str | bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SeedError(error.strerror or str(error), source=str(path)) from None
+
+
 def read_seed_file(path: Path) -> dict[str, Any]:
-    text = Path(path).read_text()
-    document = loads_finite(text) if Path(path).suffix == ".json" else yaml.safe_load(text)
-    return validate_seed(document or {})
+    """A seed file's document, validated; ``SeedError`` (one line, naming where) if not."""
+    path = Path(path)
+    document, locate = parse_seed(_read(path), yaml_text=_is_yaml(path), source=str(path))
+    check_seed(document, locate, str(path))
+    return document
+
+
+def load_seed_file(state: MockState, path: Path) -> dict[str, dict[str, int]]:
+    """Load a seed file into ``state``; ``SeedError`` (or the backend's refusal, located)
+    naming the file, line, column and path of the problem."""
+    path = Path(path)
+    return load_seed_text(state, _read(path), yaml_text=_is_yaml(path), source=str(path))
 
 
 def load_initial_data(state: MockState) -> None:
@@ -53,11 +398,11 @@ def load_initial_data(state: MockState) -> None:
     file, the demo set, or nothing."""
     state_file = state.config.state_file
     if state_file is not None and Path(state_file).is_file():
-        state.load_seed(read_seed_file(state_file))
+        load_seed_file(state, state_file)
         return
     if state.config.empty:
         return
-    state.load_seed(read_seed_file(state.config.seed or DEMO_SEED))
+    load_seed_file(state, state.config.seed or DEMO_SEED)
 
 
 def write_state(state: MockState, path: Path) -> None:
@@ -66,7 +411,8 @@ def write_state(state: MockState, path: Path) -> None:
     path = Path(path)
     document = state.export_seed()
     if path.suffix in (".yaml", ".yml"):
-        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+        dumper = yaml.CSafeDumper if FAST_YAML else yaml.SafeDumper
+        text = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True)
     else:
         text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -83,6 +83,18 @@ class AccountHistory:
             AccountHistoryUniqueKeysItem,
         )
 
+        known = (
+            "account_id",
+            "markers",
+            "unique_keys",
+            "successes",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"AccountHistory: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         account_id = d.pop("account_id")
 

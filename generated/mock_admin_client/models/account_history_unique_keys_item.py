@@ -57,6 +57,18 @@ class AccountHistoryUniqueKeysItem:
             AccountHistoryUniqueKeysItemValues,
         )
 
+        known = (
+            "definition",
+            "values",
+            "ingest_id",
+            "at",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"AccountHistoryUniqueKeysItem: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         definition = d.pop("definition")
 

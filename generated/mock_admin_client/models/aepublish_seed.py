@@ -85,6 +85,18 @@ class AepublishSeed:
         from ..models.seed_account import SeedAccount
         from ..models.seed_fault import SeedFault
 
+        known = (
+            "accounts",
+            "definitions",
+            "faults",
+            "history",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"AepublishSeed: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         _accounts = d.pop("accounts", UNSET)
         accounts: list[SeedAccount] | Unset = UNSET

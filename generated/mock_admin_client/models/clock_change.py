@@ -45,6 +45,17 @@ class ClockChange:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "advance",
+            "now",
+            "frozen",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"ClockChange: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         advance = d.pop("advance", UNSET)
 

@@ -58,6 +58,19 @@ class FaultRule:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "definition",
+            "id",
+            "delay",
+            "times",
+            "latency",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"FaultRule: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         definition = d.pop("definition")
 

@@ -97,6 +97,22 @@ class HttpFaultAction:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.http_fault_action_headers import HttpFaultActionHeaders
 
+        known = (
+            "status",
+            "headers",
+            "body",
+            "content_type",
+            "latency",
+            "jitter",
+            "disconnect",
+            "truncate",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"HttpFaultAction: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         status = d.pop("status", UNSET)
 

@@ -56,6 +56,18 @@ class HttpFaultMatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "api",
+            "operation",
+            "method",
+            "path",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"HttpFaultMatch: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         _api = d.pop("api", UNSET)
         api: HttpFaultMatchApi | Unset

@@ -103,6 +103,21 @@ class HttpFaultRule:
         from ..models.http_fault_action import HttpFaultAction
         from ..models.http_fault_match import HttpFaultMatch
 
+        known = (
+            "action",
+            "id",
+            "match",
+            "times",
+            "probability",
+            "seed",
+            "hits",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"HttpFaultRule: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         action = HttpFaultAction.from_dict(d.pop("action"))
 

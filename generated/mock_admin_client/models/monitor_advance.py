@@ -58,6 +58,17 @@ class MonitorAdvance:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.seed_message import SeedMessage
 
+        known = (
+            "files",
+            "status",
+            "messages",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"MonitorAdvance: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         files = d.pop("files", UNSET)
 

@@ -69,6 +69,17 @@ class MonitorServerSeed:
         from ..models.seed_metric import SeedMetric
         from ..models.seed_session import SeedSession
 
+        known = (
+            "sessions",
+            "contexts",
+            "metrics",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"MonitorServerSeed: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         _sessions = d.pop("sessions", UNSET)
         sessions: list[SeedSession] | Unset = UNSET

@@ -83,6 +83,20 @@ class ObservationDefinition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "path",
+            "unique",
+            "unique_window",
+            "throttle_count",
+            "throttle_period",
+            "account_id",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"ObservationDefinition: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         path = d.pop("path")
 

@@ -56,6 +56,16 @@ class PreservicaSeed:
         from ..models.seed_monitor import SeedMonitor
         from ..models.seed_user import SeedUser
 
+        known = (
+            "users",
+            "monitors",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"PreservicaSeed: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         _users = d.pop("users", UNSET)
         users: list[SeedUser] | Unset = UNSET

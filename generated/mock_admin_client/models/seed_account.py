@@ -69,6 +69,20 @@ class SeedAccount:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "id",
+            "name",
+            "access_key_id",
+            "secret_key",
+            "active",
+            "password_expired",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedAccount: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -94,6 +94,25 @@ class SeedContext:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "h",
+            "cpu_count",
+            "cpu_frequency",
+            "cpu_type",
+            "cpu_vendor",
+            "ram_total",
+            "machine_node",
+            "machine_type",
+            "machine_arch",
+            "system_info",
+            "python_info",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedContext: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         h = d.pop("h")
 

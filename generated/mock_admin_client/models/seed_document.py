@@ -76,6 +76,18 @@ class SeedDocument:
         from ..models.monitor_server_seed import MonitorServerSeed
         from ..models.preservica_seed import PreservicaSeed
 
+        known = (
+            "clock",
+            "preservica",
+            "monitor_server",
+            "aepublish",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedDocument: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         _clock = d.pop("clock", UNSET)
         clock: ClockSeed | Unset

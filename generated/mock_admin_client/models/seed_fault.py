@@ -59,6 +59,19 @@ class SeedFault:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "definition",
+            "id",
+            "delay",
+            "times",
+            "latency",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedFault: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         definition = d.pop("definition")
 

@@ -102,6 +102,26 @@ class SeedMessage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "mappedId",
+            "status",
+            "message",
+            "displayMessage",
+            "path",
+            "date",
+            "workflowInstanceId",
+            "workflowName",
+            "entityTitle",
+            "entityRef",
+            "sourceId",
+            "securityDescriptor",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedMessage: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         mapped_id = d.pop("mappedId", UNSET)
 

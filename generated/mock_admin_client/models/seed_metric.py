@@ -110,6 +110,28 @@ class SeedMetric:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "session_h",
+            "context_h",
+            "item",
+            "item_start_time",
+            "item_path",
+            "item_variant",
+            "item_fs_loc",
+            "kind",
+            "component",
+            "total_time",
+            "user_time",
+            "kernel_time",
+            "cpu_usage",
+            "mem_usage",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedMetric: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         session_h = d.pop("session_h")
 

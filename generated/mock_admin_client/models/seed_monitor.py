@@ -179,6 +179,31 @@ class SeedMonitor:
         from ..models.seed_message import SeedMessage
         from ..models.seed_timeseries_point import SeedTimeseriesPoint
 
+        known = (
+            "mappedId",
+            "name",
+            "status",
+            "category",
+            "subcategory",
+            "started",
+            "completed",
+            "progressText",
+            "percentComplete",
+            "filesPending",
+            "size",
+            "filesProcessed",
+            "warnings",
+            "errors",
+            "canRetry",
+            "messages",
+            "timeseries",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedMonitor: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         mapped_id = d.pop("mappedId", UNSET)
 

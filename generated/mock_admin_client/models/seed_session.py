@@ -64,6 +64,18 @@ class SeedSession:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.seed_session_description import SeedSessionDescription
 
+        known = (
+            "session_h",
+            "run_date",
+            "scm_ref",
+            "description",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedSession: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         session_h = d.pop("session_h")
 

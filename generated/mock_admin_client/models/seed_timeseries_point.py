@@ -78,6 +78,22 @@ class SeedTimeseriesPoint:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "timestamp",
+            "status",
+            "percentComplete",
+            "filesProcessed",
+            "filesPending",
+            "size",
+            "warnings",
+            "errors",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedTimeseriesPoint: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         timestamp = d.pop("timestamp", UNSET)
 

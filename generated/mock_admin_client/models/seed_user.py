@@ -65,6 +65,20 @@ class SeedUser:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        known = (
+            "username",
+            "password",
+            "tenant",
+            "roles",
+            "fullName",
+            "email",
+        )
+        unknown = [key for key in src_dict if key not in known]
+        if unknown:
+            raise ValueError(
+                f"SeedUser: unknown key(s) {', '.join(map(repr, unknown))} "
+                f"(known: {', '.join(known)})"
+            )
         d = dict(src_dict)
         username = d.pop("username")
 

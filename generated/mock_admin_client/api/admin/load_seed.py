@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.seed_counts import SeedCounts
 from ...models.seed_document import SeedDocument
-from ...types import Response
+from ...types import UNSET, File, Response
 
 
 def _get_kwargs(
     *,
-    body: SeedDocument,
+    body: SeedDocument | File | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,9 +22,16 @@ def _get_kwargs(
         "url": "/_mock/seed",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, SeedDocument):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/yaml"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/yaml"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -68,17 +75,30 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument,
+    body: SeedDocument | File | Unset = UNSET,
 ) -> Response[Problem | SeedCounts]:
     """Add seed data
 
      Adds the document's records to what the mock holds (it does not reset first).
     A document that fails validation changes nothing.
 
+    The body is JSON, or YAML (`application/yaml`, `text/yaml`), the format of a
+    `--seed` file, read as plain data: tags beyond JSON's types (Python objects
+    included) are refused, an unquoted timestamp is read as the text written, a key
+    written twice in one mapping is refused, and so are aliases that would expand the
+    document more than tenfold. A refusal of a YAML body names the line, column and
+    path in the document.
+
     Args:
         body (SeedDocument): Seed data for every API; each section and key is optional. `GET
             /_mock/snapshot`
             answers the whole state in this format.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,17 +122,30 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument,
+    body: SeedDocument | File | Unset = UNSET,
 ) -> Problem | SeedCounts | None:
     """Add seed data
 
      Adds the document's records to what the mock holds (it does not reset first).
     A document that fails validation changes nothing.
 
+    The body is JSON, or YAML (`application/yaml`, `text/yaml`), the format of a
+    `--seed` file, read as plain data: tags beyond JSON's types (Python objects
+    included) are refused, an unquoted timestamp is read as the text written, a key
+    written twice in one mapping is refused, and so are aliases that would expand the
+    document more than tenfold. A refusal of a YAML body names the line, column and
+    path in the document.
+
     Args:
         body (SeedDocument): Seed data for every API; each section and key is optional. `GET
             /_mock/snapshot`
             answers the whole state in this format.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,17 +164,30 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument,
+    body: SeedDocument | File | Unset = UNSET,
 ) -> Response[Problem | SeedCounts]:
     """Add seed data
 
      Adds the document's records to what the mock holds (it does not reset first).
     A document that fails validation changes nothing.
 
+    The body is JSON, or YAML (`application/yaml`, `text/yaml`), the format of a
+    `--seed` file, read as plain data: tags beyond JSON's types (Python objects
+    included) are refused, an unquoted timestamp is read as the text written, a key
+    written twice in one mapping is refused, and so are aliases that would expand the
+    document more than tenfold. A refusal of a YAML body names the line, column and
+    path in the document.
+
     Args:
         body (SeedDocument): Seed data for every API; each section and key is optional. `GET
             /_mock/snapshot`
             answers the whole state in this format.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,17 +209,30 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument,
+    body: SeedDocument | File | Unset = UNSET,
 ) -> Problem | SeedCounts | None:
     """Add seed data
 
      Adds the document's records to what the mock holds (it does not reset first).
     A document that fails validation changes nothing.
 
+    The body is JSON, or YAML (`application/yaml`, `text/yaml`), the format of a
+    `--seed` file, read as plain data: tags beyond JSON's types (Python objects
+    included) are refused, an unquoted timestamp is read as the text written, a key
+    written twice in one mapping is refused, and so are aliases that would expand the
+    document more than tenfold. A refusal of a YAML body names the line, column and
+    path in the document.
+
     Args:
         body (SeedDocument): Seed data for every API; each section and key is optional. `GET
             /_mock/snapshot`
             answers the whole state in this format.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
+        body (File): A `SeedDocument` written in YAML (UTF-8), as a `--seed` file is; the mock
+            reads it
+            as plain data and checks it against `SeedDocument`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
