@@ -1,18 +1,26 @@
-"""``mock-server`` / ``python -m mock_server``: run the mock with uvicorn."""
+"""``mock-server`` / ``python -m mock_server``: run the mock with uvicorn.
+
+What a user gets wrong is answered in one line on stderr, without a traceback: a bad flag
+(argparse's usage and message, exit 2), a seed or state file refused (the file, line,
+column and path in the document, exit 2), an address that cannot be bound (exit 1). The
+banner is printed once the socket listens, with the port it really got (``--port 0``
+takes a free one).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import signal
+import socket
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
-import uvicorn
-
-from mock_server.app import create_app
+from mock_server import MOCK_EXTRA, import_app_module
 from mock_server.core.config import ALL_APIS, MockConfig
-from mock_server.core.seed import write_state
+from mock_server.core.errors import MockError
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
 
@@ -26,7 +34,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
     )
-    parser.add_argument("--port", type=int, default=8080, help="port (default: %(default)s)")
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=8080,
+        help="port, 0 to 65535; 0 takes a free one, which the banner names (default: %(default)s)",
+    )
     parser.add_argument(
         "--api",
         action="append",
@@ -95,6 +108,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0 to 65535; 0: a free one)")
+    return port
+
+
 def config_from(args: argparse.Namespace) -> MockConfig:
     apis = ("admin", *(args.api or SERVED))
     return MockConfig(
@@ -110,19 +133,54 @@ def config_from(args: argparse.Namespace) -> MockConfig:
     )
 
 
+def fail(message: str, code: int) -> NoReturn:
+    """End the process with ``message`` as one line on stderr."""
+    print(f"mock-server: {' '.join(message.split())}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (as uvicorn binds one), or a one-line exit."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        # Listening before the banner: a client that connects as soon as it reads the
+        # port waits in the backlog until the server accepts, instead of being refused.
+        sock.listen(2048)
+    except OSError as error:
+        sock.close()
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}", 1)
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if sock.family == socket.AF_INET6 else f"http://{host}:{port}"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper())
-    app = create_app(config_from(args))
-    print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
-    stopped_by: int | None = None
-    if args.state is not None:
-        _stop_on_signals()
     try:
-        uvicorn.run(
+        uvicorn = import_app_module("uvicorn")
+        create_app = import_app_module("mock_server.app").create_app
+    except ModuleNotFoundError as error:
+        fail(str(error) if MOCK_EXTRA in str(error) else f"{MOCK_EXTRA} ({error})", 1)
+    logging.basicConfig(level=args.log_level.upper())
+    try:
+        app = create_app(config_from(args))
+    except MockError as error:  # a --seed or --state file refused: where and why, one line
+        fail(str(error), 2)
+    sock = bind(args.host, args.port)
+    url = url_of(sock)
+    print(f"mock server: listening on {url} (Swagger UI: {url}/_docs/<api>/)", flush=True)
+    server = uvicorn.Server(
+        uvicorn.Config(
             app,
             host=args.host,
-            port=args.port,
+            port=sock.getsockname()[1],
             log_level=args.log_level,
             # Access lines are info records: above info, uvicorn would still gather each
             # line's fields on every request, for nothing.
@@ -131,13 +189,24 @@ def main(argv: Sequence[str] | None = None) -> None:
             loop="auto",
             http="auto",
         )
+    )
+    stopped_by: int | None = None
+    if args.state is not None:
+        _stop_on_signals()
+    try:
+        server.run(sockets=[sock])
     except _Stopped as stop:
         stopped_by = stop.signal
+    except KeyboardInterrupt:  # SIGINT without --state: uvicorn has shut down gracefully
+        return
+    if not server.started:  # the app's startup failed; uvicorn has logged why
+        fail("the server did not start", 3)
     if args.state is None:
         return
     # A graceful shutdown (SIGTERM, SIGINT: the answers in flight finished first) gets
-    # here; a server that failed to start exits inside uvicorn.run, leaving the file as it
-    # was.
+    # here; a server that failed to start exited above, leaving the file as it was.
+    from mock_server.core.seed import write_state
+
     write_state(app.mock_state, args.state)
     print(f"mock server: state written to {args.state}", flush=True)
     if stopped_by is not None:  # end as the signal would have ended it
@@ -151,7 +220,7 @@ class _Stopped(Exception):
         self.signal = signum
 
 
-def _raise_stopped(signum: int, frame: object) -> None:
+def _raise_stopped(signum: int, frame: Any) -> None:
     raise _Stopped(signum)
 
 
