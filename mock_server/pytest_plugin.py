@@ -1,52 +1,82 @@
 """A pytest plugin for downstream projects: installing this package registers it.
 
-Fixtures:
+Fixtures (``docs/plugin.md`` has the whole story):
 
 - ``mock_server_url``: base URL of a live mock server on a free loopback port, started once
   per test session and reset to ``mock_seed`` before each test.
-- ``mock_admin``: the generated admin client (``mock_admin_client``) for that server: move
-  the clock, add faults, seed more data.
+- ``mock_admin``: the generated admin client (``mock_admin_client``) for that server, raising
+  ``MockAdminError`` on every error answer: move the clock, add faults, seed more data.
 - ``preservica_api``, ``monitor_server_api``, ``aepublish_api``: wrapper clients logged in
   as the demo user / account, pointed at the live server.
-- ``mock_respx``: no socket at all: a respx router that sends every request for
-  ``MOCK_INPROCESS_URL`` to an in-process mock app; ``mock_inprocess_app`` is that app
-  (its state is ``mock_inprocess_app.mock_state``).
-- ``mock_seed``: the seed document each test starts from (the demo data set); override it
-  in your conftest.py to start from your own.
 - ``mock_journal``: this test's requests to the live server, typed (``MockJournal``):
   ``mock_journal.requests(operation="publish_observations")``, ``.verify(2, method="POST")``.
 - ``mock_faults``: HTTP faults for the live server in one line (``MockFaults``):
   ``mock_faults.status(503, operation="publish_observations", times=1)``.
+- ``mock_inprocess_app``: no socket at all: the mock app in this process, built once per
+  session (per ``mock_inprocess_config``) and reset to ``mock_seed`` before each test; its
+  state is ``mock_inprocess_app.mock_state``.
+- ``mock_transport`` / ``mock_async_transport``: httpx transports to that app, for a
+  blocking or an asyncio client (``httpx_args={"transport": mock_transport}``).
+- ``mock_respx``: a respx router sending every request for ``MOCK_INPROCESS_URL`` (from any
+  httpx client, blocking or asyncio) to that app.
+- ``mock_seed``: the seed document each test starts from (the demo data set); override it
+  in your conftest.py to start from your own.
+- ``mock_inprocess_config``: the ``MockConfig`` the in-process app is built with.
 
-On a failed test that used the live server, the report gets a ``mock journal`` section with
-its last requests. Options: ``--mock-artifacts DIR`` writes each failed test's journal and
-state snapshot under DIR; ``--mock-strict`` fails a test whose requests broke an API's
-contract, naming them (mark a test ``mock_off_contract`` to exempt it).
+On a failed test that used the mock (live or in process), the report gets a ``mock
+journal`` section with its last requests. Options: ``--mock-artifacts DIR`` writes each
+failed test's journal and state snapshot under DIR; ``--mock-strict`` fails a test whose
+requests broke an API's contract, naming them (mark a test ``mock_off_contract`` to exempt
+it).
+
+Importing this module costs nothing but pytest: the plugin is loaded by every pytest run
+of an environment that has the package, the base install (no ``mock`` extra) included.
+The mock server is imported when a fixture first needs it; without the ``mock`` extra such
+a fixture skips its test, saying what to install.
 """
 
 from __future__ import annotations
 
+import contextvars
+import importlib.util
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
-import httpx
 import pytest
 
-from mock_server.core.seed import DEMO_SEED, read_seed_file
+from mock_server import MOCK_EXTRA
+
+if TYPE_CHECKING:
+    import httpx
+
+    from mock_server.core.config import MockConfig
+    from mock_server.inprocess import AppLoop
 
 MOCK_INPROCESS_URL = "http://mock-server.invalid"
 _STARTUP_SECONDS = 30
 #: How many of a failed test's last requests its report shows.
 REPORT_REQUESTS = 20
-#: Where a test that used the live server keeps (url, the journal's seq before it began).
-_JOURNAL_START = pytest.StashKey[tuple[str, int]]()
+#: What each test's clock starts as, unless its seed sets one: real time, running.
+RUNNING_CLOCK = {"offset": 0, "frozen": False}
+#: The modules the fixtures that run the mock need (the ``mock`` extra brings them).
+_MOCK_MODULES = ("connexion", "uvicorn", "yaml", "orjson")
+
+
+class MockSeedRefused(Exception):
+    """The mock refused the test's ``mock_seed``: the message is the mock's reason."""
+
+
+def _require_mock(*more: str) -> None:
+    """Skip the test when the ``mock`` extra is not installed, saying so."""
+    for name in (*_MOCK_MODULES, *more):
+        if importlib.util.find_spec(name) is None:
+            pytest.skip(f"{MOCK_EXTRA} ({name} is not installed)")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,7 +91,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--mock-strict",
         action="store_true",
         default=False,
-        help="fail a test whose requests to the live mock broke an API's contract",
+        help="fail a test whose requests to the mock broke an API's contract",
     )
 
 
@@ -73,71 +103,189 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# --- the seed ------------------------------------------------------------------------------
 
 
-def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + _STARTUP_SECONDS
-    while True:
-        try:
-            httpx.get(f"{url}/_mock/health", timeout=1).raise_for_status()
+class _Seeds:
+    """The demo document, parsed once per process (a copy per test), and which documents
+    have passed the schema already (as orjson bytes), so a test seeded like the last one
+    is not validated again."""
+
+    def __init__(self) -> None:
+        self._demo: bytes | None = None
+        self._valid: set[bytes] = set()
+
+    def demo(self) -> dict[str, Any]:
+        import orjson
+
+        if self._demo is None:
+            from mock_server.core.seed import DEMO_SEED, parse_seed
+
+            document, _ = parse_seed(DEMO_SEED.read_bytes(), yaml_text=True, source="demo")
+            self._demo = orjson.dumps(document)
+        return orjson.loads(self._demo)
+
+    def check(self, document: dict[str, Any]) -> None:
+        """Validate against the schema (once per distinct document): ``MockSeedRefused``."""
+        import orjson
+
+        from mock_server.core.seed import dotted, schema_error
+
+        key = orjson.dumps(document)
+        if key in self._valid:
             return
-        except httpx.HTTPError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"the mock server did not come up at {url}") from None
-            time.sleep(0.05)
+        found = schema_error(document)
+        if found is not None:
+            path, message = found
+            raise MockSeedRefused(f"mock_seed refused: {dotted(path) or '(document)'}: {message}")
+        if len(self._valid) > 16:  # a suite rarely has more seeds; never grow unbounded
+            self._valid.clear()
+        self._valid.add(key)
 
 
-@pytest.fixture(scope="session")
-def mock_server_process() -> Iterator[str]:
-    """Start ``python -m mock_server`` once for the session; yields its base URL."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mock_server",
-            "--port",
-            str(port),
-            "--empty",
-            "--log-level",
-            "warning",
-        ]
-    )
-    url = f"http://127.0.0.1:{port}"
-    _wait_until_healthy(url, server)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+_SEEDS = _Seeds()
+
+
+def _with_clock(document: dict[str, Any]) -> dict[str, Any]:
+    return document if "clock" in document else {"clock": RUNNING_CLOCK, **document}
 
 
 @pytest.fixture
 def mock_seed() -> dict[str, Any]:
     """The seed document every test starts from. Override to start from your own data."""
-    return read_seed_file(DEMO_SEED)
+    _require_mock()
+    return _SEEDS.demo()
+
+
+# --- the live server ------------------------------------------------------------------------
+
+
+class _LiveServer:
+    """``python -m mock_server`` on a port it picks itself (``--port 0``), read from its
+    banner, with one keep-alive connection for the plugin's own admin requests."""
+
+    _BANNER = re.compile(r"listening on (http://\S+)")
+
+    def __init__(self, log_path: Path) -> None:
+        import httpx
+
+        self._log_path = log_path
+        self._log: IO[bytes] = log_path.open("wb")
+        argv = [sys.executable, "-m", "mock_server", "--port", "0", "--empty"]
+        self.process = subprocess.Popen(
+            [*argv, "--log-level", "warning"], stdout=self._log, stderr=subprocess.STDOUT
+        )
+        self.url = self._wait_for_banner()
+        self.http = httpx.Client(base_url=self.url, timeout=30, verify=False)
+        self._wait_until_healthy()
+
+    def output(self) -> str:
+        return self._log_path.read_text(errors="replace").strip()
+
+    def _wait_for_banner(self) -> str:
+        deadline = time.monotonic() + _STARTUP_SECONDS
+        while True:
+            found = self._BANNER.search(self.output())
+            if found:
+                return found.group(1)
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the mock server did not start: {self.output()[-2000:]}")
+            time.sleep(0.02)
+
+    def _wait_until_healthy(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + _STARTUP_SECONDS
+        while True:
+            try:
+                self.http.get("/_mock/health").raise_for_status()
+                return
+            except httpx.HTTPError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"the mock server did not answer: {self.output()}") from None
+                time.sleep(0.02)
+
+    def prepare(self, seed: dict[str, Any]) -> int:
+        """Reset, load ``seed``; the journal's last seq (this test's part starts after)."""
+        import orjson
+
+        http = self.http
+        http.post("/_mock/reset").raise_for_status()
+        answer = http.post(
+            "/_mock/seed",
+            content=orjson.dumps(_with_clock(seed)),
+            headers={"content-type": "application/json"},
+        )
+        if answer.status_code >= 400:
+            raise MockSeedRefused(f"mock_seed refused: {_problem_text(answer)}")
+        return http.get("/_mock/requests", params={"limit": 1}).json()["last_seq"]
+
+    def stop(self) -> None:
+        if getattr(self, "http", None) is not None:
+            self.http.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+def _problem_text(answer: httpx.Response) -> str:
+    try:
+        problem = answer.json()
+        detail = problem.get("detail") if isinstance(problem, dict) else None
+    except ValueError:
+        detail = None
+    return f"{answer.status_code} {answer.reason_phrase}: {detail or answer.text[:500]}"
+
+
+@pytest.fixture(scope="session")
+def _mock_live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_LiveServer]:
+    _require_mock()
+    server = _LiveServer(tmp_path_factory.mktemp("mock-server") / "server.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def mock_server_process(_mock_live_server: _LiveServer) -> str:
+    """The session's live server, started once (``python -m mock_server``); its base URL.
+    Not reset between tests: ask for ``mock_server_url`` for that."""
+    return _mock_live_server.url
+
+
+#: Where a test that used the mock keeps what its report needs: the journal (a URL, or an
+#: in-process state) and the journal's seq before the test began.
+_JOURNAL_START = pytest.StashKey[tuple[Any, int]]()
 
 
 @pytest.fixture
 def mock_server_url(
-    request: pytest.FixtureRequest, mock_server_process: str, mock_seed: dict[str, Any]
+    request: pytest.FixtureRequest, _mock_live_server: _LiveServer, mock_seed: dict[str, Any]
 ) -> str:
     """The live server, reset and seeded with ``mock_seed`` for this test (its HTTP fault
-    rules gone); the journal goes on, and this test's part of it starts here."""
-    from mock_admin_client import Client
-    from mock_admin_client.api.admin import load_seed, reset
-    from mock_admin_client.api.journal import list_requests
-    from mock_admin_client.models import SeedDocument
+    rules gone, its clock back to real time unless the seed sets it); the journal goes on,
+    and this test's part of it starts here. A seed the mock refuses raises
+    ``MockSeedRefused`` with the mock's reason."""
+    __tracebackhide__ = True
+    since = _mock_live_server.prepare(mock_seed)
+    request.node.stash[_JOURNAL_START] = (_mock_live_server.url, since)
+    return _mock_live_server.url
 
-    with Client(base_url=mock_server_process, raise_on_unexpected_status=True) as admin:
-        reset.sync_detailed(client=admin)
-        load_seed.sync_detailed(client=admin, body=SeedDocument.from_dict(mock_seed))
-        journal = list_requests.sync(client=admin, limit=1)
-    request.node.stash[_JOURNAL_START] = (mock_server_process, journal.last_seq)
-    return mock_server_process
+
+@pytest.fixture
+def mock_admin(mock_server_url: str) -> Iterator[Any]:
+    """The generated admin client of the live server (``mock_admin_client.Client``); every
+    error answer raises ``mock_server.admin_client.MockAdminError``."""
+    from mock_server.admin_client import admin_client
+
+    with admin_client(mock_server_url) as client:
+        yield client
 
 
 class MockJournal:
@@ -188,7 +336,7 @@ class MockJournal:
 
 
 @pytest.fixture
-def mock_journal(request: pytest.FixtureRequest, mock_admin) -> MockJournal:
+def mock_journal(request: pytest.FixtureRequest, mock_admin: Any) -> MockJournal:
     """This test's requests to the live server (``MockJournal``)."""
     _, since = request.node.stash[_JOURNAL_START]
     return MockJournal(mock_admin, since)
@@ -198,7 +346,7 @@ class MockFaults:
     """HTTP fault rules for the live server, one line each; every method takes the match
     keys ``api``, ``operation``, ``method``, ``path`` and ``times``, ``probability``,
     ``seed``, and returns the stored rule (``HttpFaultRule``). The fixture's server is reset
-    before each test, which removes them."""
+    before each test, which removes them. A rule the mock refuses raises ``MockAdminError``."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -227,10 +375,7 @@ class MockFaults:
             "seed": seed,
         }
         body = HttpFaultRule.from_dict({k: v for k, v in rule.items() if v is not None})
-        answer = add_http_fault.sync_detailed(client=self._client, body=body)
-        if answer.status_code != 201:
-            raise ValueError(f"the mock refused the fault rule: {answer.content.decode()}")
-        return answer.parsed
+        return add_http_fault.sync_detailed(client=self._client, body=body).parsed
 
     def status(
         self,
@@ -280,12 +425,184 @@ class MockFaults:
 
 
 @pytest.fixture
-def mock_faults(mock_admin) -> MockFaults:
+def mock_faults(mock_admin: Any) -> MockFaults:
     """HTTP faults for the live server in one line (``MockFaults``)."""
     return MockFaults(mock_admin)
 
 
+@pytest.fixture
+def preservica_api(mock_server_url: str) -> Iterator[Any]:
+    """``wrappers.preservica.MonitorAPI`` logged in as the demo user test/test (TEST)."""
+    from wrappers.preservica import MonitorAPI
+
+    server = mock_server_url.removeprefix("http://")
+    with MonitorAPI("test", "test", "TEST", server=server, protocol="http") as api:
+        yield api
+
+
+@pytest.fixture
+def monitor_server_api(mock_server_url: str) -> Iterator[Any]:
+    """``wrappers.monitor_server.MonitorServerClient`` for the live server."""
+    from wrappers.monitor_server import MonitorServerClient
+
+    with MonitorServerClient(mock_server_url) as client:
+        yield client
+
+
+@pytest.fixture
+def aepublish_api(mock_server_url: str) -> Iterator[Any]:
+    """``wrappers.aepublish.AepublishClient`` with the demo key pair (account "2")."""
+    from wrappers.aepublish import AepublishClient
+
+    with AepublishClient(
+        mock_server_url, access_key_id="demo-key", secret_key="demo-secret"
+    ) as client:
+        yield client
+
+
+# --- in process -----------------------------------------------------------------------------
+
+
+class _InProcess:
+    """The session's in-process apps, one per ``MockConfig``, and the event loop thread
+    blocking transports run them on."""
+
+    def __init__(self) -> None:
+        self._apps: dict[Any, Any] = {}
+        self._loop: AppLoop | None = None
+
+    def app(self, config: MockConfig) -> Any:
+        from dataclasses import replace
+
+        # Each test's data comes from mock_seed: nothing to load when the app is built.
+        config = replace(config, empty=True, seed=None, state_file=None)
+        app = self._apps.get(config)
+        if app is None:
+            from mock_server import import_app_module
+
+            app = import_app_module("mock_server.app").create_app(config)
+            self._apps[config] = app
+        return app
+
+    @property
+    def loop(self) -> AppLoop:
+        if self._loop is None:
+            from mock_server.inprocess import AppLoop
+
+            self._loop = AppLoop()
+        return self._loop
+
+    def close(self) -> None:
+        if self._loop is not None:
+            self._loop.close()
+        self._apps.clear()
+
+
+@pytest.fixture(scope="session")
+def _mock_inprocess() -> Iterator[_InProcess]:
+    apps = _InProcess()
+    yield apps
+    apps.close()
+
+
+@pytest.fixture
+def mock_inprocess_config() -> MockConfig:
+    """The ``MockConfig`` of the in-process app (default: every API, lenient, the journal
+    on). Override to build it otherwise, e.g. ``MockConfig(strict=True)``: one app is
+    built per distinct config in a session. Its data is always ``mock_seed``."""
+    _require_mock()
+    from mock_server.core.config import MockConfig
+
+    return MockConfig()
+
+
+@pytest.fixture
+def mock_inprocess_app(
+    request: pytest.FixtureRequest,
+    _mock_inprocess: _InProcess,
+    mock_inprocess_config: MockConfig,
+    mock_seed: dict[str, Any],
+) -> Any:
+    """The in-process mock app (ASGI), reset and seeded with ``mock_seed`` for this test;
+    its state is ``.mock_state``. A seed it refuses raises ``MockSeedRefused``."""
+    __tracebackhide__ = True
+    _require_mock()
+    from mock_server.core.errors import MockError
+
+    app = _mock_inprocess.app(mock_inprocess_config)
+    state = app.mock_state
+    state.reset()
+    _SEEDS.check(mock_seed)
+    try:
+        state.load_seed(_with_clock(mock_seed))
+    except MockError as error:
+        raise MockSeedRefused(f"mock_seed refused: {error.detail}") from None
+    request.node.stash[_JOURNAL_START] = (state, state.journal.query(limit=0)["last_seq"])
+    return app
+
+
+@pytest.fixture
+def mock_transport(_mock_inprocess: _InProcess, mock_inprocess_app: Any) -> Any:
+    """A blocking httpx transport to the in-process app: give it to any client,
+    ``httpx.Client(transport=mock_transport, base_url=MOCK_INPROCESS_URL)`` or a wrapper's
+    ``httpx_args={"transport": mock_transport}``."""
+    from mock_server.inprocess import InProcessTransport
+
+    return InProcessTransport(mock_inprocess_app, _mock_inprocess.loop)
+
+
+@pytest.fixture
+def mock_async_transport(mock_inprocess_app: Any) -> Any:
+    """An asyncio httpx transport to the in-process app (httpx's ``ASGITransport``), for
+    ``httpx.AsyncClient`` and the wrappers' async clients."""
+    from mock_server.inprocess import AsyncInProcessTransport
+
+    return AsyncInProcessTransport(mock_inprocess_app)
+
+
+#: Set while respx resolves a request of an asyncio client (its ``async_handler``).
+_ASYNC_REQUEST = contextvars.ContextVar("_ASYNC_REQUEST", default=False)
+
+
+@pytest.fixture
+def mock_respx(mock_transport: Any, mock_async_transport: Any) -> Iterator[Any]:
+    """A respx router sending every request for ``MOCK_INPROCESS_URL`` to the in-process app.
+
+    Point any client (blocking or asyncio) at ``MOCK_INPROCESS_URL``; no socket is opened.
+    """
+    _require_mock("respx")
+    import respx
+
+    class Router(respx.MockRouter):
+        async def async_handler(self, request: httpx.Request) -> httpx.Response:
+            token = _ASYNC_REQUEST.set(True)
+            try:
+                return await super().async_handler(request)
+            finally:
+                _ASYNC_REQUEST.reset(token)
+
+    def forward(request: httpx.Request) -> Any:
+        # An asyncio client's request is answered on its own loop (respx awaits what this
+        # returns); a blocking one's on the transport's loop thread.
+        if _ASYNC_REQUEST.get():
+            return mock_async_transport.handle_async_request(request)
+        return mock_transport.handle_request(request)
+
+    with Router(base_url=MOCK_INPROCESS_URL, assert_all_called=False) as router:
+        router.route().mock(side_effect=forward)
+        yield router
+
+
 # --- reports: the journal of a failed test, artifacts, contract violations ------------------
+
+
+def _journal_of(source: Any, since: int) -> list[dict[str, Any]]:
+    if isinstance(source, str):
+        import httpx
+
+        answer = httpx.get(f"{source}/_mock/requests", params={"since": since}, timeout=10)
+        return answer.json()["requests"]
+    return source.journal.query(since=since)["requests"]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -295,20 +612,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     start = item.stash.get(_JOURNAL_START, None)
     if start is None or report.when != "call":
         return
-    url, since = start
-    try:
-        entries = httpx.get(f"{url}/_mock/requests", params={"since": since}, timeout=10).json()[
-            "requests"
-        ]
-    except (httpx.HTTPError, ValueError, KeyError) as error:
-        report.sections.append(("mock journal", f"(the journal could not be read: {error})"))
-        return
     config = item.config
-    if (
+    strict = (
         report.passed
         and config.getoption("mock_strict")
         and item.get_closest_marker("mock_off_contract") is None
-    ):
+    )
+    if not (strict or report.failed):
+        return  # a passing test costs no journal read
+    source, since = start
+    try:
+        entries = _journal_of(source, since)
+    except Exception as error:  # a report must come out whatever the mock's state
+        report.sections.append(("mock journal", f"(the journal could not be read: {error})"))
+        return
+    if strict:
         broken = [entry for entry in entries if entry["violations"]]
         if broken:
             report.outcome = "failed"
@@ -323,7 +641,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     report.sections.append(("mock journal", f"{header}\n{format_entries(shown)}"))
     artifacts = config.getoption("mock_artifacts")
     if artifacts:
-        where = _write_artifacts(Path(artifacts), item.nodeid, url, entries)
+        where = _write_artifacts(Path(artifacts), item.nodeid, source, entries)
         report.sections.append(("mock artifacts", str(where)))
 
 
@@ -358,88 +676,15 @@ def _clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def _write_artifacts(root: Path, nodeid: str, url: str, entries: list[dict]) -> Path:
+def _write_artifacts(root: Path, nodeid: str, source: Any, entries: list[dict]) -> Path:
     where = root / re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[:200]
     where.mkdir(parents=True, exist_ok=True)
     (where / "journal.json").write_text(json.dumps({"requests": entries}, indent=1) + "\n")
-    snapshot = httpx.get(f"{url}/_mock/snapshot", timeout=30)
-    (where / "snapshot.json").write_text(snapshot.text)
+    if isinstance(source, str):
+        import httpx
+
+        snapshot = httpx.get(f"{source}/_mock/snapshot", timeout=30).text
+    else:
+        snapshot = json.dumps(source.export_seed())
+    (where / "snapshot.json").write_text(snapshot)
     return where
-
-
-@pytest.fixture
-def mock_admin(mock_server_url: str):
-    """The generated admin client of the live server (``mock_admin_client.Client``)."""
-    from mock_admin_client import Client
-
-    with Client(base_url=mock_server_url, raise_on_unexpected_status=True) as client:
-        yield client
-
-
-@pytest.fixture
-def preservica_api(mock_server_url: str):
-    """``wrappers.preservica.MonitorAPI`` logged in as the demo user test/test (TEST)."""
-    from wrappers.preservica import MonitorAPI
-
-    server = mock_server_url.removeprefix("http://")
-    with MonitorAPI("test", "test", "TEST", server=server, protocol="http") as api:
-        yield api
-
-
-@pytest.fixture
-def monitor_server_api(mock_server_url: str):
-    """``wrappers.monitor_server.MonitorServerClient`` for the live server."""
-    from wrappers.monitor_server import MonitorServerClient
-
-    with MonitorServerClient(mock_server_url) as client:
-        yield client
-
-
-@pytest.fixture
-def aepublish_api(mock_server_url: str):
-    """``wrappers.aepublish.AepublishClient`` with the demo key pair (account "2")."""
-    from wrappers.aepublish import AepublishClient
-
-    with AepublishClient(
-        mock_server_url, access_key_id="demo-key", secret_key="demo-secret"
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-def mock_inprocess_app(mock_seed: dict[str, Any]):
-    """A fresh in-process mock app seeded with ``mock_seed`` (state: ``.mock_state``)."""
-    from mock_server import MockConfig, create_app
-
-    app = create_app(MockConfig(empty=True))
-    app.mock_state.load_seed(mock_seed)
-    return app
-
-
-@pytest.fixture
-def mock_respx(mock_inprocess_app):
-    """A respx router sending every request for ``MOCK_INPROCESS_URL`` to the in-process app.
-
-    Point any wrapper (sync or async) at ``MOCK_INPROCESS_URL``; no socket is opened.
-    """
-    import respx
-    from starlette.testclient import TestClient
-
-    # TestClient drives the ASGI app from synchronous code (on its own event loop thread),
-    # which is what a respx side effect is.
-    with (
-        TestClient(mock_inprocess_app, base_url=MOCK_INPROCESS_URL) as bridge,
-        respx.mock(base_url=MOCK_INPROCESS_URL, assert_all_called=False) as router,
-    ):
-        router.route().mock(side_effect=lambda request: _forward(bridge, request))
-        yield router
-
-
-def _forward(bridge, request: httpx.Request) -> httpx.Response:
-    answer = bridge.request(
-        request.method,
-        request.url.raw_path.decode(),
-        headers=request.headers,
-        content=request.content,
-    )
-    return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)

@@ -5,6 +5,7 @@ Installing this package registers the plugin; nothing to import or configure. Ru
 """
 
 import httpx
+import pytest
 from mock_admin_client.api.admin import set_clock
 from mock_admin_client.api.aepublish import add_fault
 from mock_admin_client.models import ClockChange, FaultRule
@@ -22,8 +23,11 @@ def test_preservica_demo_monitors(preservica_api):
 
 
 def test_each_test_starts_from_the_seed(monitor_server_api):
-    monitor_server_api.create_session("f" * 40, "2025-01-01T00:00:00", description={"a": "1"})
-    assert monitor_server_api.count_sessions() == 4  # the demo's three, plus this one
+    monitor_server_api.create_session(
+        "f" * 40, "2025-01-01T00:00:00", scm_ref="4914d195", description={"a": "1"}
+    )
+    # The demo's three, plus this one (the server counts the sessions with an SCM reference).
+    assert monitor_server_api.count_sessions() == 4
 
 
 def test_and_the_next_one_does_not_see_it(monitor_server_api):
@@ -40,6 +44,7 @@ def test_faults_and_the_clock_through_the_admin_client(aepublish_api, mock_admin
     assert moved is not None and moved.now > 0
 
 
+@pytest.mark.anyio
 async def test_no_socket_at_all(mock_respx, mock_inprocess_app):
     async with AsyncAepublishClient(
         MOCK_INPROCESS_URL, access_key_id="demo-key", secret_key="demo-secret"
