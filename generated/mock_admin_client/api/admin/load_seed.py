@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.seed_counts import SeedCounts
 from ...models.seed_document import SeedDocument
-from ...types import UNSET, File, Response
+from ...types import File, Response
 
 
 def _get_kwargs(
     *,
-    body: SeedDocument | File | Unset = UNSET,
+    body: SeedDocument | File,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -75,7 +75,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument | File | Unset = UNSET,
+    body: SeedDocument | File,
 ) -> Response[Problem | SeedCounts]:
     """Add seed data
 
@@ -122,7 +122,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument | File | Unset = UNSET,
+    body: SeedDocument | File,
 ) -> Problem | SeedCounts | None:
     """Add seed data
 
@@ -164,7 +164,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument | File | Unset = UNSET,
+    body: SeedDocument | File,
 ) -> Response[Problem | SeedCounts]:
     """Add seed data
 
@@ -209,7 +209,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: SeedDocument | File | Unset = UNSET,
+    body: SeedDocument | File,
 ) -> Problem | SeedCounts | None:
     """Add seed data
 
