@@ -136,7 +136,7 @@ class _Seeds:
             return
         found = schema_error(document)
         if found is not None:
-            path, message = found
+            path, message, _ = found
             raise MockSeedRefused(f"mock_seed refused: {dotted(path) or '(document)'}: {message}")
         if len(self._valid) > 16:  # a suite rarely has more seeds; never grow unbounded
             self._valid.clear()

@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -105,11 +105,17 @@ def _one_line(
 
 # --- reading --------------------------------------------------------------------------------
 
-#: Finds where a path of the document is written: (line, column) from 1, or None.
-Locator = Callable[[Sequence[str | int]], "tuple[int, int] | None"]
+
+class Locator(Protocol):
+    """Finds where a path of the document is written: (line, column) from 1, or None;
+    with ``key``, where the last step's key is written rather than its value."""
+
+    def __call__(
+        self, path: Sequence[str | int], *, key: bool = False
+    ) -> tuple[int, int] | None: ...
 
 
-def _nowhere(path: Sequence[str | int]) -> None:
+def _nowhere(path: Sequence[str | int], *, key: bool = False) -> None:
     return None
 
 
@@ -149,12 +155,12 @@ def read_json(text: str, source: str | None = None) -> tuple[Any, Locator]:
     except RecursionError:
         raise SeedError("nested too deeply", source=source) from None
 
-    def locate(path: Sequence[str | int]) -> tuple[int, int] | None:
+    def locate(path: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
         try:
             _, located = read_yaml(text)
         except SeedError:
             return None
-        return located(path)
+        return located(path, key=key)
 
     return document, locate
 
@@ -248,12 +254,14 @@ def _refuse(node: yaml.Node, source: str | None, problem: str) -> None:
 
 
 def _node_locator(root: yaml.Node) -> Locator:
-    def locate(path: Sequence[str | int]) -> tuple[int, int] | None:
+    def locate(path: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
         node = root
-        for step in path:
+        for last, step in enumerate(path, start=1 - len(path)):
             found = None
             if isinstance(node, yaml.MappingNode):
-                found = next((v for k, v in node.value if k.value == step), None)
+                pair = next(((k, v) for k, v in node.value if k.value == step), None)
+                if pair is not None:
+                    found = pair[0] if key and last == 0 else pair[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
                 found = node.value[step] if 0 <= step < len(node.value) else None
             if found is None:  # not written (a default, a missing key): where its parent is
@@ -288,8 +296,9 @@ def dotted(path: Sequence[str | int]) -> str:
     return text
 
 
-def schema_error(document: Any) -> tuple[list[str | int], str] | None:
-    """The first place ``document`` breaks ``SeedDocument`` (path, message), or None.
+def schema_error(document: Any) -> tuple[list[str | int], str, bool] | None:
+    """The first place ``document`` breaks ``SeedDocument``, or None: (path, message,
+    whether the path ends at a key that should not be there).
 
     An unknown key is reported at that key, not at the mapping holding it.
     """
@@ -302,15 +311,15 @@ def schema_error(document: Any) -> tuple[list[str | int], str] | None:
         known = set(error.schema.get("properties", {}))
         unknown = sorted(k for k in error.instance if k not in known)
         if unknown:
-            return [*path, unknown[0]], f"unknown key {unknown[0]!r} (not in SeedDocument)"
-    return path, error.message
+            return [*path, unknown[0]], f"unknown key {unknown[0]!r} (not in SeedDocument)", True
+    return path, error.message, False
 
 
 def validate_seed(document: Any) -> dict[str, Any]:
     """Check a seed document against the admin spec's schema; raise ``InvalidInput``."""
     found = schema_error(document)
     if found is not None:
-        path, message = found
+        path, message, _ = found
         raise InvalidInput(f"seed document invalid at {dotted(path) or '(document)'}: {message}")
     return document
 
@@ -329,17 +338,16 @@ def _split_path(text: str) -> list[str | int]:
 
 def located(error: MockError, locate: Locator, source: str | None) -> MockError:
     """``error`` (a backend's refusal of a seed) again, its detail in one line naming
-    where in the text the path it begins with is written; same class, same status."""
+    where in the text the path it begins with is written: a ``SeedError`` for an
+    ``InvalidInput``, else the same class (the same status over HTTP)."""
     match = _REFUSED_AT.match(error.detail)
-    if match is None:
-        detail = _one_line(error.detail, source, None, None, None)
-    else:
-        path, problem = match.group(1), match.group(2)
-        place = locate(_split_path(path))
-        line, column = place if place else (None, None)
-        detail = _one_line(problem, source, line, column, path)
-    refused = type(error)(detail, body=error.body, **error.extra)
-    return refused
+    path, problem = (match.group(1), match.group(2)) if match else (None, error.detail)
+    place = locate(_split_path(path)) if path else None
+    line, column = place if place else (None, None)
+    if type(error) is InvalidInput:
+        return SeedError(problem, source=source, line=line, column=column, path=path)
+    detail = _one_line(problem, source, line, column, path)
+    return type(error)(detail, body=error.body, **error.extra)
 
 
 def check_seed(document: dict[str, Any], locate: Locator, source: str | None = None) -> None:
@@ -347,8 +355,8 @@ def check_seed(document: dict[str, Any], locate: Locator, source: str | None = N
     found = schema_error(document)
     if found is None:
         return
-    path, message = found
-    place = locate(path)
+    path, message, at_key = found
+    place = locate(path, key=at_key)
     line, column = place if place else (None, None)
     raise SeedError(
         message, source=source, line=line, column=column, path=dotted(path) or "(document)"
