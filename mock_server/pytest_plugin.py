@@ -273,6 +273,9 @@ def mock_server_url(
     and this test's part of it starts here. A seed the mock refuses raises
     ``MockSeedRefused`` with the mock's reason."""
     __tracebackhide__ = True
+    # Checked here first, as in process: the same message for the same mistake (and the
+    # server checks it again).
+    _SEEDS.check(mock_seed)
     since = _mock_live_server.prepare(mock_seed)
     request.node.stash[_JOURNAL_START] = (_mock_live_server.url, since)
     return _mock_live_server.url

@@ -1,15 +1,19 @@
-"""The downstream-style example project passes using only the pytest plugin's fixtures, and
-its failing demos show what the plugin adds to a failure report."""
+"""The downstream-style example project passes using only the pytest plugin's fixtures (every
+documented one, with ``filterwarnings = error`` and without pytest-asyncio), and its failing
+demos show what the plugin adds to a failure report."""
 
 from __future__ import annotations
 
+import ast
+import configparser
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "downstream"
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "examples" / "downstream"
 DEMOS = "failing/demo_failures.py"
 
 
@@ -27,7 +31,34 @@ def test_the_example_project_passes_with_the_plugin_alone():
     run = run_example(str(EXAMPLE))
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     passed = re.search(r"(\d+) passed", run.stdout)
-    assert passed and int(passed.group(1)) >= 10, run.stdout[-1000:]
+    assert passed and int(passed.group(1)) >= 20, run.stdout[-1000:]
+    assert re.search(r"\d+ passed in [\d.]+s", run.stdout), run.stdout[-500:]  # nothing else
+
+
+def test_the_example_project_is_as_strict_as_a_downstream_suite_gets():
+    ini = configparser.ConfigParser()
+    ini.read(EXAMPLE / "pytest.ini")
+    assert ini["pytest"]["filterwarnings"].strip() == "error"
+    assert "-p no:asyncio" in ini["pytest"]["addopts"]  # its async tests run on anyio
+
+
+def documented_fixtures() -> set[str]:
+    table = (ROOT / "docs" / "plugin.md").read_text().split("## Fixtures", 1)[1]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    return {name for row in rows for name in re.findall(r"`(\w+)`", row.split("|")[1])}
+
+
+def test_the_example_project_uses_every_documented_fixture():
+    used = set()
+    for source in EXAMPLE.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                used.update(argument.arg for argument in node.args.args)
+                if any("fixture" in ast.unparse(d) for d in node.decorator_list):
+                    used.add(node.name)  # an override uses it too
+    documented = documented_fixtures()
+    assert len(documented) >= 14, documented
+    assert documented - used == set()
 
 
 def test_a_failed_test_reports_its_journal_and_writes_its_artifacts(tmp_path):
