@@ -293,7 +293,7 @@ class MonitorServerBackend:
         return self._count_metrics('"ITEM" = ?', [item])
 
     def list_item_metrics_like(self, pattern: str, page: int = 1) -> Page:
-        return self._listing(_metrics_where('"ITEM" LIKE ?', [f"%{pattern}%"]), page)
+        return self._listing(_metrics_where(f'"ITEM" {LIKE}', [f"%{pattern}%"]), page)
 
     def list_variant_metrics(self, variant: str, page: int = 1) -> Page:
         return self._listing(_metrics_where('"ITEM_VARIANT" = ?', [variant]), page)
@@ -302,7 +302,7 @@ class MonitorServerBackend:
         return self._count_metrics('"ITEM_VARIANT" = ?', [variant])
 
     def list_variant_metrics_like(self, pattern: str, page: int = 1) -> Page:
-        return self._listing(_metrics_where('"ITEM_VARIANT" LIKE ?', [f"%{pattern}%"]), page)
+        return self._listing(_metrics_where(f'"ITEM_VARIANT" {LIKE}', [f"%{pattern}%"]), page)
 
     def list_scope_metrics(self, scope: str, page: int = 1) -> Page:
         return self._listing(_metrics_where('"KIND" = ?', [scope]), page)
@@ -639,17 +639,23 @@ def _prefix_where(column: str, prefix: str | None) -> tuple[str, list[Any]]:
     return _like_where(column, like_prefix(prefix))
 
 
+#: ``LIKE`` against a bound pattern. Written as an expression, not a bare parameter: SQLite
+#: prepares a statement again for every new value of a bare ``LIKE ?`` (it might use an
+#: index for it), about 30 µs a query; the folded index does that job here.
+LIKE = "LIKE (? || '')"
+
+
 def _like_where(column: str, pattern: str) -> tuple[str, list[Any]]:
     """``WHERE column LIKE pattern``, narrowed by the folded index where the pattern's
     literal head allows (the ``LIKE`` itself decides)."""
     head = literal_head(pattern)
     if not head:
-        return f'WHERE "{column}" LIKE ?', [pattern]
+        return f'WHERE "{column}" {LIKE}', [pattern]
     low, high = folded_range(head)
     if high is None:
-        return f'WHERE lower("{column}") >= ? AND "{column}" LIKE ?', [low, pattern]
+        return f'WHERE lower("{column}") >= ? AND "{column}" {LIKE}', [low, pattern]
     return (
-        f'WHERE lower("{column}") >= ? AND lower("{column}") < ? AND "{column}" LIKE ?',
+        f'WHERE lower("{column}") >= ? AND lower("{column}") < ? AND "{column}" {LIKE}',
         [low, high, pattern],
     )
 

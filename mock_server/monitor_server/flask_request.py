@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,9 @@ class FlaskRequest:
     query: list[tuple[str, str]]
     content_type: str | None
     body: bytes
+
+    def with_body(self, body: bytes) -> FlaskRequest:
+        return dataclasses.replace(self, body=body)
 
     @classmethod
     def from_scope(cls, scope: dict[str, Any], body: bytes = b"") -> FlaskRequest:

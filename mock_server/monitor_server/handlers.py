@@ -42,18 +42,19 @@ def _no_content() -> ConnexionResponse:
     return ConnexionResponse(status_code=204, content_type="application/json")
 
 
-async def _request(with_body: bool) -> FlaskRequest:
-    current = scope._get_current_object()
-    body = b""
-    if with_body:
-        chunks = []
-        while True:
-            message = await receive()
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-    return FlaskRequest.from_scope(current, body)
+async def _request() -> FlaskRequest:
+    """The request as Flask reads it; its body is read only where Flask would read it (a
+    JSON content type)."""
+    request = FlaskRequest.from_scope(scope._get_current_object())
+    if not request.is_json:
+        return request
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return request.with_body(b"".join(chunks))
 
 
 class _Listing:
@@ -69,10 +70,15 @@ class _Listing:
         self.items_name = items_name
         self.record = record or None
 
-    async def answer(self, list_page: Callable[[int], Page | None], **view_args: Any) -> Answer:
+    async def answer(
+        self,
+        list_page: Callable[[int], Page | None],
+        request: FlaskRequest | None = None,
+        **view_args: Any,
+    ) -> Answer:
         """``view_args``: the path's values as the real server's router gives them, the
         rule's defaults included (they take part in its links)."""
-        request = await _request(with_body=True)
+        request = request or await _request()
         try:
             page = list_page(request.page())
         except PageNotFound as error:
@@ -106,6 +112,10 @@ class _Listing:
         return links
 
 
+_SESSIONS = _Listing("/sessions/", "sessions")
+_SESSIONS_BY_PREFIX = _Listing("/sessions/<string:session_hash>", "sessions")
+
+
 class MonitorServerHandlers:
     def __init__(self, state: MockState) -> None:
         self._state = state
@@ -115,7 +125,7 @@ class MonitorServerHandlers:
         return self._state.monitor_server
 
     async def _write(self, create: Callable[[Any], dict[str, Any]]) -> Answer:
-        request = await _request(with_body=True)
+        request = await _request()
         return create(request.json()), 201
 
     # ------------------------------------------------------------------ sessions
@@ -127,15 +137,20 @@ class MonitorServerHandlers:
         return await self._write(lambda body: self._backend.create_session(body, session_hash))
 
     async def list_sessions(self) -> Answer:
-        flags = await _session_flags()
-        return await _Listing("/sessions/", "sessions").answer(
-            lambda page: self._backend.list_sessions(page=page, flags=flags), session_hash=None
+        request = await _request()
+        flags = _session_flags(request)
+        return await _SESSIONS.answer(
+            lambda page: self._backend.list_sessions(page=page, flags=flags),
+            request,
+            session_hash=None,
         )
 
     async def list_sessions_by_prefix(self, session_hash: str) -> Answer:
-        flags = await _session_flags()
-        return await _Listing("/sessions/<string:session_hash>", "sessions").answer(
+        request = await _request()
+        flags = _session_flags(request)
+        return await _SESSIONS_BY_PREFIX.answer(
             lambda page: self._backend.list_sessions(session_hash, page, flags),
+            request,
             session_hash=session_hash,
         )
 
@@ -450,11 +465,11 @@ def _element_count(max_element: Any) -> int:
     return int(str(max_element))
 
 
-async def _session_flags() -> SessionFlags | None:
+def _session_flags(request: FlaskRequest) -> SessionFlags | None:
     """``with_flags`` (description keys, comma-separated), ``restrict_flags`` (the values
     they must hold, in the same order; an empty or missing one: any non-empty value) and
     ``method`` (``match_any``, the default, or anything else for all)."""
-    args = (await _request(with_body=False)).args
+    args = request.args
     if not args.get("with_flags", ""):
         return None
     keys = args["with_flags"].split(",")
