@@ -18,6 +18,7 @@ PUBLIC = {
         "AuthenticationError",
         "BadRequestError",
         "ConflictError",
+        "DeadlineExceededError",
         "LoginRefusedError",
         "MessageStatus",
         "MonitorAPI",
@@ -31,6 +32,8 @@ PUBLIC = {
         "PayloadTooLargeError",
         "PermissionDeniedError",
         "ServerError",
+        "TooManyRequestsError",
+        "UnexpectedResponseError",
     ],
 }
 
