@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Coroutine, Mapping
-from typing import Any, Generic, TypeVar
+from functools import partial
+from typing import Any, ClassVar, Generic, TypedDict, TypeVar
 
 import httpx
 
 from wrappers._core import deadline
 from wrappers._core.calls import Call
 from wrappers._core.login import TokenLogin
-from wrappers._core.retries import retry_policy
+from wrappers._core.retries import RetryPolicy
 from wrappers._core.sides import Side
 from wrappers.errors import AuthenticationError, UnexpectedResponseError
 
@@ -30,8 +31,28 @@ DEFAULT_ATTEMPTS = 3
 DEFAULT_MAX_WAIT = 30.0
 
 
+class Settings(TypedDict, Generic[SleepT], total=False):
+    """How a client makes its calls: the keyword arguments every client takes.
+
+    - ``timeout``: the most one call may take in all, in seconds: connecting, the login,
+      every retry and its wait, reading the whole body (each page of a listing is a call).
+    - ``attempts``: how many times in all a request that may be repeated is tried (3).
+    - ``max_wait``: the longest wait between two attempts (30 s); a ``Retry-After``
+      asking for more is not waited for.
+    - ``sleep``: what the client waits with (``time.sleep`` / ``asyncio.sleep``; inject
+      one in tests).
+    - ``httpx_args``: more keyword arguments of the ``httpx`` client (a ``transport``...).
+    """
+
+    timeout: float
+    attempts: int
+    max_wait: float
+    sleep: SleepT
+    httpx_args: Mapping[str, Any]
+
+
 def http_settings(
-    base_url: str, httpx_args: Mapping[str, Any] | None, headers: Mapping[str, str] | None = None
+    base_url: str, httpx_args: Mapping[str, Any] | None, headers: Mapping[str, str] | None
 ) -> dict[str, Any]:
     """Keyword arguments of a client's httpx client; ``httpx_args`` win."""
     settings: dict[str, Any] = {"base_url": base_url, "headers": dict(headers or {})}
@@ -48,26 +69,32 @@ class ClientCore(Generic[SleepT]):
 
     _side: Side
     _login: TokenLogin[Any] | None = None
+    #: ``timeout`` when none is given (an API's class sets its own).
+    default_timeout: ClassVar[float] = 10.0
 
     def _open_side(self, settings: dict[str, Any], sleep: SleepT | None) -> Side:
         raise NotImplementedError  # BlockingClient and AsyncioClient say which side
 
     def _start(
         self,
-        settings: dict[str, Any],
+        base_url: str,
+        settings: Settings[SleepT],
         *,
-        timeout: float,
-        attempts: int,
-        max_wait: float,
-        sleep: SleepT | None,
         generated: object,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         """Set up the side, the deadline and the retry policy (once per client)."""
+        timeout = settings.get("timeout", self.default_timeout)
         if not (isinstance(timeout, int | float) and 0 < timeout < math.inf):
             raise ValueError(f"timeout is the seconds a call may take in all, not {timeout!r}")
         self._timeout = float(timeout)
-        self._side = self._open_side(settings, sleep)
-        self._retrying = retry_policy(attempts, max_wait, self._side.sleep)
+        http = http_settings(base_url, settings.get("httpx_args"), headers)
+        self._side = self._open_side(http, settings.get("sleep"))
+        self._retrying = RetryPolicy(
+            settings.get("attempts", DEFAULT_ATTEMPTS),
+            settings.get("max_wait", DEFAULT_MAX_WAIT),
+            self._side.sleep,
+        )
         #: The generated client the operations' parsers are given (they read its settings).
         self._generated = generated
 
@@ -106,8 +133,7 @@ class ClientCore(Generic[SleepT]):
 
     async def _attempts(self, call: Call[R]) -> R:
         if call.safe:
-            result: R = await self._retrying(self._attempt, call)
-            return result
+            return await self._retrying.run(partial(self._attempt, call))
         return await self._attempt(call)
 
     async def _attempt(self, call: Call[R]) -> R:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from types import TracebackType
-from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
 
 from wrappers._core.client import ClientCore
 from wrappers._core.sides import AsyncioSide, AsyncSleep, BlockingSide, BlockingSleep, run_sync
@@ -39,12 +38,7 @@ class BlockingClient(ClientCore[BlockingSleep]):
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
@@ -63,17 +57,15 @@ class AsyncioClient(ClientCore[AsyncSleep]):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
 
 class _Method(Generic[P, R]):
-    """What the two decorators share: the wrapped function, its name and docs."""
+    """What the two decorators share: the wrapped function, and binding it to a client."""
+
+    #: The side's adapter that turns what the method returns into the client's form.
+    _adapter: ClassVar[str]
 
     def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
         self._method = method
@@ -85,17 +77,24 @@ class _Method(Generic[P, R]):
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self._name = name
 
-    def _keep(self, client: ClientCore[Any], bound: Any) -> Any:
-        # A non-data descriptor: once in the instance's __dict__, attribute lookup finds
-        # the bound method there and never calls __get__ again.
+    def _bind(self, client: ClientCore[Any]) -> Any:
+        method, adapt = self._method, getattr(client._side, self._adapter)
+
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return adapt(method(client, *args, **kwargs))
+
         bound.__name__ = self._name
         bound.__doc__ = self.__doc__
+        # A non-data descriptor: once in the instance's __dict__, attribute lookup finds
+        # the bound method there and never calls __get__ again.
         client.__dict__[self._name] = bound
         return bound
 
 
 class operation(_Method[P, Coroutine[Any, Any, R]]):
     """A client method that makes one call: ``async def``, written once for both forms."""
+
+    _adapter = "finish"
 
     @overload
     def __get__(self, client: None, owner: type[Any]) -> Self: ...
@@ -106,19 +105,14 @@ class operation(_Method[P, Coroutine[Any, Any, R]]):
         self, client: AsyncioClient, owner: type[Any]
     ) -> Callable[P, Coroutine[Any, Any, R]]: ...
     def __get__(self, client: ClientCore[Any] | None, owner: type[Any]) -> Any:
-        if client is None:
-            return self
-        method, finish = self._method, client._side.finish
-
-        def bound(*args: Any, **kwargs: Any) -> Any:
-            return finish(method(client, *args, **kwargs))
-
-        return self._keep(client, bound)
+        return self if client is None else self._bind(client)
 
 
 class listing(_Method[P, AsyncIterator[T]]):
     """A client method that lists: an async iterator, written once for both forms (a
     blocking client hands out a blocking iterator)."""
+
+    _adapter = "iterate"
 
     @overload
     def __get__(self, client: None, owner: type[Any]) -> Self: ...
@@ -127,11 +121,4 @@ class listing(_Method[P, AsyncIterator[T]]):
     @overload
     def __get__(self, client: AsyncioClient, owner: type[Any]) -> Callable[P, AsyncIterator[T]]: ...
     def __get__(self, client: ClientCore[Any] | None, owner: type[Any]) -> Any:
-        if client is None:
-            return self
-        method, iterate = self._method, client._side.iterate
-
-        def bound(*args: Any, **kwargs: Any) -> Any:
-            return iterate(method(client, *args, **kwargs))
-
-        return self._keep(client, bound)
+        return self if client is None else self._bind(client)

@@ -14,7 +14,6 @@ import asyncio
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from contextlib import AbstractAsyncContextManager
-from types import TracebackType
 from typing import Any, TypeVar, cast
 
 import httpx
@@ -67,12 +66,7 @@ class _ThreadLock(AbstractAsyncContextManager[None]):
     async def __aenter__(self) -> None:
         self._lock.acquire()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         self._lock.release()
 
 

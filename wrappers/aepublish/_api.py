@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 from aepublish_client import AuthenticatedClient
 
-from wrappers._core.client import (
-    DEFAULT_ATTEMPTS,
-    DEFAULT_MAX_WAIT,
-    ClientCore,
-    SleepT,
-    http_settings,
-)
+from wrappers._core.client import ClientCore, Settings, SleepT
 from wrappers._core.login import TokenLogin
 from wrappers._core.methods import AsyncioClient, BlockingClient, operation
 from wrappers._core.sides import AsyncSleep, BlockingSleep
@@ -29,7 +23,6 @@ from wrappers.aepublish._publication import Publication, publication_policy
 from wrappers.errors import BadRequestError, LoginRefusedError
 
 AIMS_TOKEN_HEADER = "X-AIMS-Auth-Token"
-DEFAULT_TIMEOUT = 30.0
 
 
 class AepublishMethods(ClientCore[SleepT]):
@@ -38,13 +31,16 @@ class AepublishMethods(ClientCore[SleepT]):
 
     The login happens on first use and its token is reused; with a key pair, a request
     answered 401 (expired token) logs in again and is repeated once (a 401 stored
-    nothing). ``timeout`` is the most one call may take in all, seconds: the login, every
-    attempt and wait of ``publish()``, reading the whole answer. The AIMS requests are
-    tried up to ``attempts`` times when they fail in transport or are answered 429, 502,
-    503 or 504 (a login stores nothing); a publication is sent once, and ``publish()``
-    re-sends only the observations answered ``retry``. ``sleep`` is what the client waits
-    with (inject one in tests).
+    nothing). ``settings`` are the keyword arguments of every client
+    (``wrappers._core.client.Settings``: ``timeout``, 30 s by default, the most one call
+    may take in all, the login and every attempt and wait of ``publish()`` included;
+    ``attempts``; ``max_wait``; ``sleep``; ``httpx_args``). The AIMS requests are tried
+    again when they fail in transport or are answered 429, 502, 503 or 504 (a login
+    stores nothing); a publication is sent once, and ``publish()`` re-sends only the
+    observations answered ``retry``.
     """
+
+    default_timeout = 30.0
 
     def __init__(
         self,
@@ -53,11 +49,7 @@ class AepublishMethods(ClientCore[SleepT]):
         access_key_id: str | None = None,
         secret_key: str | None = None,
         aims_token: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        attempts: int = DEFAULT_ATTEMPTS,
-        max_wait: float = DEFAULT_MAX_WAIT,
-        sleep: SleepT | None = None,
-        httpx_args: Mapping[str, Any] | None = None,
+        **settings: Unpack[Settings[SleepT]],
     ) -> None:
         if (access_key_id is None) != (secret_key is None):
             raise ValueError("give both access_key_id and secret_key, or neither")
@@ -71,14 +63,8 @@ class AepublishMethods(ClientCore[SleepT]):
         )
         self._given_token = aims_token
         headers = {AIMS_TOKEN_HEADER: aims_token} if aims_token is not None else {}
-        self._start(
-            http_settings(base_url, httpx_args, headers),
-            timeout=timeout,
-            attempts=attempts,
-            max_wait=max_wait,
-            sleep=sleep,
-            generated=AuthenticatedClient(base_url=base_url, token=""),
-        )
+        generated = AuthenticatedClient(base_url=base_url, token="")
+        self._start(base_url, settings, generated=generated, headers=headers)
         # Only a key pair can get a new token; a given token that expired stays a 401.
         self._login = self._aims = TokenLogin(
             self._side, AIMS_TOKEN_HEADER, self._log_in, renewable=self._key_pair is not None

@@ -24,13 +24,7 @@ from monitor_server_client.api.sessions import (
 )
 from monitor_server_client.api.variants import count_variant_metrics
 
-from wrappers._core.client import (
-    DEFAULT_ATTEMPTS,
-    DEFAULT_MAX_WAIT,
-    ClientCore,
-    SleepT,
-    http_settings,
-)
+from wrappers._core.client import ClientCore, Settings, SleepT
 from wrappers._core.methods import AsyncioClient, BlockingClient, listing, operation
 from wrappers._core.paging import walk
 from wrappers._core.sides import AsyncSleep, BlockingSleep
@@ -46,39 +40,23 @@ from wrappers.monitor_server._models import (
 
 T = TypeVar("T")
 
-DEFAULT_TIMEOUT = 10.0
-
 
 class MonitorServerApi(ClientCore[SleepT]):
     """The methods of ``MonitorServerClient`` and ``AsyncMonitorServerClient``.
 
-    ``base_url`` is the server's root (the routes add ``/api/v1``). ``timeout`` is the
-    most one call may take in all, seconds: connecting, every retry and its wait, reading
-    the whole body (for a listing, each page is a call). A GET failing in transport or
-    answered 429, 502, 503 or 504 is tried up to ``attempts`` times in all, after the
-    ``Retry-After`` asked for (at most ``max_wait`` seconds) or a short backoff, waiting
-    with ``sleep``; a write is sent once. Error statuses raise ``wrappers.errors``
-    exceptions, and so does an answer the spec does not describe.
+    ``base_url`` is the server's root (the routes add ``/api/v1``); ``settings`` are the
+    keyword arguments of every client (``wrappers._core.client.Settings``: ``timeout``,
+    10 s by default, the most one call may take in all; ``attempts``; ``max_wait``;
+    ``sleep``; ``httpx_args``). A GET failing in transport or answered 429, 502, 503 or
+    504 is tried again, after the ``Retry-After`` asked for or a short backoff; a write is
+    sent once. Error statuses raise ``wrappers.errors`` exceptions, and so does an answer
+    the spec does not describe.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        timeout: float = DEFAULT_TIMEOUT,
-        attempts: int = DEFAULT_ATTEMPTS,
-        max_wait: float = DEFAULT_MAX_WAIT,
-        sleep: SleepT | None = None,
-        httpx_args: Mapping[str, Any] | None = None,
-    ) -> None:
-        self._start(
-            http_settings(base_url, httpx_args),
-            timeout=timeout,
-            attempts=attempts,
-            max_wait=max_wait,
-            sleep=sleep,
-            generated=Client(base_url=base_url),
-        )
+    default_timeout = 10.0
+
+    def __init__(self, base_url: str, **settings: Unpack[Settings[SleepT]]) -> None:
+        self._start(base_url, settings, generated=Client(base_url=base_url))
 
     def _pages(self, route: Listing[Any, T], **path: Any) -> AsyncIterator[T]:
         return walk(partial(self._page, route, path), FIRST_PAGE)

@@ -4,20 +4,14 @@ both forms."""
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar, Unpack
 
 from preservica_monitor_client import AuthenticatedClient
 
 from wrappers._core.calls import Call
-from wrappers._core.client import (
-    DEFAULT_ATTEMPTS,
-    DEFAULT_MAX_WAIT,
-    ClientCore,
-    SleepT,
-    http_settings,
-)
+from wrappers._core.client import ClientCore, Settings, SleepT
 from wrappers._core.login import TokenLogin
 from wrappers._core.methods import AsyncioClient, BlockingClient, listing
 from wrappers._core.paging import Page, walk
@@ -48,7 +42,6 @@ from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
 T = TypeVar("T")
 
 TOKEN_HEADER = "Preservica-Access-Token"
-DEFAULT_TIMEOUT = 30.0
 #: The largest page the API serves: fewer round trips than pyPreservica's 25.
 DEFAULT_PAGE_SIZE = 1000
 
@@ -63,14 +56,16 @@ class MonitorApiMethods(ClientCore[SleepT]):
     on first use and its token is reused; a request answered 401 (expired token) logs in
     again and is repeated once.
 
-    ``timeout`` is the most one call may take in all, seconds: the login, every retry and
-    its wait, reading the whole body (for ``messages``, each page is a call). A request
-    failing in transport or answered 429, 502, 503 or 504 is tried up to ``attempts``
-    times in all, after the ``Retry-After`` asked for (at most ``max_wait`` seconds) or a
-    short backoff, waiting with ``sleep``: every request is a GET but the login, which
-    stores nothing (a repeated one leaves an unused token). Error statuses raise
+    ``settings`` are the keyword arguments of every client (``wrappers._core.client.
+    Settings``: ``timeout``, 30 s by default, the most one call may take in all, login
+    included; ``attempts``; ``max_wait``; ``sleep``; ``httpx_args``). A request failing in
+    transport or answered 429, 502, 503 or 504 is tried again, after the ``Retry-After``
+    asked for or a short backoff: every request is a GET but the login, which stores
+    nothing (a repeated one leaves an unused token). Error statuses raise
     ``wrappers.errors`` exceptions, and so does an answer the spec does not describe.
     """
+
+    default_timeout = 30.0
 
     def __init__(
         self,
@@ -81,12 +76,8 @@ class MonitorApiMethods(ClientCore[SleepT]):
         protocol: str = "https",
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
-        timeout: float = DEFAULT_TIMEOUT,
-        attempts: int = DEFAULT_ATTEMPTS,
-        max_wait: float = DEFAULT_MAX_WAIT,
-        sleep: SleepT | None = None,
-        httpx_args: Mapping[str, Any] | None = None,
         credentials_path: str | os.PathLike[str] = CREDENTIALS_FILE,
+        **settings: Unpack[Settings[SleepT]],
     ) -> None:
         given = {"username": username, "password": password, "tenant": tenant, "server": server}
         stored = read_credentials_file(credentials_path)
@@ -96,14 +87,7 @@ class MonitorApiMethods(ClientCore[SleepT]):
         # The token travels in the side's headers (``TokenLogin``): the generated client is
         # only handed to the operations' parsers.
         generated = AuthenticatedClient(base_url=url, token="", auth_header_name=TOKEN_HEADER)
-        self._start(
-            http_settings(url, httpx_args),
-            timeout=timeout,
-            attempts=attempts,
-            max_wait=max_wait,
-            sleep=sleep,
-            generated=generated,
-        )
+        self._start(url, settings, generated=generated)
         self._login = self._preservica_login = TokenLogin(
             self._side, TOKEN_HEADER, self._log_in, renewable=True
         )
