@@ -23,7 +23,7 @@ from wrappers.errors import (
     retry_after,
 )
 from wrappers.monitor_server import AsyncMonitorServerClient, MonitorServerClient
-from wrappers.preservica import MonitorAPI
+from wrappers.preservica import AsyncMonitorAPI, MonitorAPI
 
 BASE = "http://monitor.test"
 COUNT_PATH = "/api/v1/sessions/count"
@@ -283,11 +283,27 @@ def test_bad_settings_are_refused_at_once(cls, settings, message):
         cls(BASE, **settings)
 
 
-def test_the_methods_are_written_once_for_both_forms():
-    # Each public method is one definition on the shared class, bound differently.
-    for name in ("count_sessions", "sessions", "resource_head", "create_session"):
-        assert getattr(MonitorServerClient, name) is getattr(AsyncMonitorServerClient, name)
-        assert getattr(MonitorServerClient, name).__doc__
+FORMS = [
+    (MonitorServerClient, AsyncMonitorServerClient),
+    (MonitorAPI, AsyncMonitorAPI),
+    (AepublishClient, AsyncAepublishClient),
+]
+
+
+@pytest.mark.parametrize(("blocking", "asyncio_form"), FORMS, ids=lambda cls: cls.__name__)
+def test_the_methods_are_written_once_for_both_forms(blocking, asyncio_form):
+    # The two classes of an API add nothing of their own but a docstring: every public
+    # method is one definition on their shared class, bound to each form's side.
+    for cls in (blocking, asyncio_form):
+        own = {name for name in vars(cls) if not name.startswith("__")}
+        assert own <= {"_abc_impl"}, own
+    shared = set(blocking.__mro__[1].__dict__) - {"__init__", "__doc__", "__module__"}
+    public = {name for name in shared if not name.startswith("_")}
+    assert public
+    assert blocking.__mro__[1] is asyncio_form.__mro__[1]
+    for name in public:
+        assert getattr(blocking, name) is getattr(asyncio_form, name), name
+        assert getattr(blocking, name).__doc__, name
 
 
 def test_a_method_is_bound_once_per_client(mock_http):

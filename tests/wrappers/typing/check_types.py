@@ -5,6 +5,8 @@ on an ignore that silences nothing, so a type that stops refusing it fails the l
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Iterator
 from typing import assert_type
 
@@ -84,3 +86,11 @@ def blocking_aepublish(client: AepublishClient) -> None:
 async def asyncio_aepublish(client: AsyncAepublishClient) -> None:
     assert_type(await client.publish_observations("2", []), list[ObservationResult])
     assert_type(client.account_id, str | None)
+
+
+def settings_of_each_form() -> None:
+    MonitorServerClient("http://x", timeout=5, attempts=2, max_wait=1, sleep=time.sleep)
+    AsyncMonitorServerClient("http://x", sleep=asyncio.sleep, httpx_args={"http2": False})
+    AsyncMonitorServerClient("http://x", sleep=time.sleep)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    MonitorAPI("u", "p", "T", "host", "http", page_size=50, timeout=9)
+    AepublishClient("http://x", aims_token="t", timeot=3)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
