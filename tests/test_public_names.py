@@ -17,6 +17,7 @@ PUBLIC = {
         "AsyncMonitorServerClient",
         "AuthenticationError",
         "BadRequestError",
+        "ClientSettings",
         "ConflictError",
         "DeadlineExceededError",
         "LoginRefusedError",

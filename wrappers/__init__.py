@@ -10,6 +10,7 @@ raise the typed errors below; ``timeout`` is a deadline for the whole call.
 # wrappers, it is paid at import time, as pyPreservica's requests/urllib3 are.
 import httpcore  # noqa: F401
 
+from wrappers._core.client import ClientSettings
 from wrappers.aepublish import AepublishClient, AsyncAepublishClient, ObservationResult, Outcome
 from wrappers.errors import (
     ApiError,
@@ -46,6 +47,7 @@ __all__ = [
     "AsyncMonitorServerClient",
     "AuthenticationError",
     "BadRequestError",
+    "ClientSettings",
     "ConflictError",
     "DeadlineExceededError",
     "LoginRefusedError",

@@ -880,3 +880,61 @@ async def test_end_to_end_refusals_are_typed(served):
     await served.create_context(context)
     with pytest.raises(ConflictError):
         await served.create_context(context)
+
+
+# --------------------------------------------------------------------------- types checked
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "field"),
+    [
+        (
+            "/api/v1/metrics/",
+            {"metrics": [metric_json("a"), {**metric_json("b"), "total_time": "abc"}]},
+            r"MetricPage.metrics\[1\].total_time is 'abc', not float",
+        ),
+        (
+            "/api/v1/sessions/",
+            {"sessions": [{**session_json("a"), "tags": [{"name": "n", "value": 5}]}]},
+            r"sessions\[0\].tags\[0\].value is 5, not None or str",
+        ),
+        (
+            "/api/v1/contexts/",
+            {"contexts": [{**context_json("e9"), "cpu_count": "8"}]},
+            "cpu_count",
+        ),
+        ("/api/v1/components/", {"components": ["io", 3]}, "ComponentPage.components"),
+        ("/api/v1/metrics/", {"metrics": [], "total_page": "1"}, "total_page"),
+    ],
+    ids=[
+        "metric-number-as-text",
+        "tag-value-a-number",
+        "context-count-as-text",
+        "component",
+        "total",
+    ],
+)
+async def test_a_page_holding_other_types_than_the_spec_says_is_refused_whole(
+    mock_http, either, route, body, field
+):
+    # The generated parsers check the keys, not the types: the wrapper checks the types,
+    # so that a wrong one is a typed error at the call, not a TypeError in the caller.
+    from wrappers.errors import UnexpectedResponseError
+
+    mock_http.get(route).respond(json={"total_page": 1, **body})
+    method = {"metrics": "metrics", "sessions": "sessions", "contexts": "contexts"}.get(
+        route.split("/")[3], "components"
+    )
+    with pytest.raises(UnexpectedResponseError, match=field):
+        await drain(getattr(either, method)())
+
+
+def test_integers_are_numbers_and_null_only_where_the_spec_allows(mock_http, monitor):
+    whole = {**metric_json("a"), "total_time": 1, "mem_usage": 0}
+    mock_http.get("/api/v1/metrics/").respond(json={"metrics": [whole], "total_page": 1})
+    [metric] = monitor.metrics()
+    assert (metric.total_time, metric.mem_usage) == (1, 0)
+    mock_http.get("/api/v1/contexts/").respond(
+        json={"contexts": [{**context_json("e9"), "cpu_vendor": None}], "total_page": 1}
+    )
+    assert [context.cpu_vendor for context in monitor.contexts()] == [None]

@@ -562,6 +562,17 @@ async def test_a_monitors_answer_without_its_count_is_not_taken(preservica, conn
     assert json.loads(raised.value.content)["value"] == value
 
 
+@pytest.mark.parametrize("field", ["status", "canRetry", "mappedId"])
+async def test_a_monitor_without_a_field_its_record_requires_is_refused(preservica, connect, field):
+    # Monitor is a TypedDict: nothing checks it at run time but the wrapper.
+    wire = [monitor_json(), {k: v for k, v in monitor_json().items() if k != field}]
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer(wire))
+    client = connect()
+
+    with pytest.raises(UnexpectedResponseError, match="list_monitors"):
+        await collect(client.monitors())
+
+
 # --- messages: paging and renaming ----------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ DEFAULT_ATTEMPTS = 3
 DEFAULT_MAX_WAIT = 30.0
 
 
-class Settings(TypedDict, Generic[SleepT], total=False):
+class ClientSettings(TypedDict, Generic[SleepT], total=False):
     """How a client makes its calls: the keyword arguments every client takes.
 
     - ``timeout``: the most one call may take in all, in seconds: connecting, the login,
@@ -78,7 +78,7 @@ class ClientCore(Generic[SleepT]):
     def _start(
         self,
         base_url: str,
-        settings: Settings[SleepT],
+        settings: ClientSettings[SleepT],
         *,
         generated: object,
         headers: Mapping[str, str] | None = None,

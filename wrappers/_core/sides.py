@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 
 import httpx
 
+from wrappers._core import deadline
 from wrappers._core.deadline import Deadline
 from wrappers._core.network import hold_to_deadlines
 
@@ -58,13 +59,17 @@ def iterate_sync(items: AsyncIterator[T]) -> Iterator[T]:
 
 
 class _ThreadLock(AbstractAsyncContextManager[None]):
-    """A ``threading.Lock`` behind ``async with`` (it blocks; it never suspends)."""
+    """A ``threading.Lock`` behind ``async with`` (it blocks; it never suspends). Waiting
+    for it (another thread logging in) counts against the current call's deadline."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
 
     async def __aenter__(self) -> None:
-        self._lock.acquire()
+        limit = deadline.current()
+        if not self._lock.acquire(timeout=-1 if limit is None else limit.remaining()):
+            assert limit is not None  # acquire() without a timeout waits until it has it
+            raise limit.exceeded()
 
     async def __aexit__(self, *exc_info: object) -> None:
         self._lock.release()

@@ -8,7 +8,7 @@ from typing import Any, Unpack
 import httpx
 from aepublish_client import AuthenticatedClient
 
-from wrappers._core.client import ClientCore, Settings, SleepT
+from wrappers._core.client import ClientCore, ClientSettings, SleepT
 from wrappers._core.login import TokenLogin
 from wrappers._core.methods import AsyncioClient, BlockingClient, operation
 from wrappers._core.sides import AsyncSleep, BlockingSleep
@@ -32,7 +32,7 @@ class AepublishMethods(ClientCore[SleepT]):
     The login happens on first use and its token is reused; with a key pair, a request
     answered 401 (expired token) logs in again and is repeated once (a 401 stored
     nothing). ``settings`` are the keyword arguments of every client
-    (``wrappers._core.client.Settings``: ``timeout``, 30 s by default, the most one call
+    (``wrappers.ClientSettings``: ``timeout``, 30 s by default, the most one call
     may take in all, the login and every attempt and wait of ``publish()`` included;
     ``attempts``; ``max_wait``; ``sleep``; ``httpx_args``). The AIMS requests are tried
     again when they fail in transport or are answered 429, 502, 503 or 504 (a login
@@ -49,7 +49,7 @@ class AepublishMethods(ClientCore[SleepT]):
         access_key_id: str | None = None,
         secret_key: str | None = None,
         aims_token: str | None = None,
-        **settings: Unpack[Settings[SleepT]],
+        **settings: Unpack[ClientSettings[SleepT]],
     ) -> None:
         if (access_key_id is None) != (secret_key is None):
             raise ValueError("give both access_key_id and secret_key, or neither")

@@ -24,7 +24,7 @@ from monitor_server_client.api.sessions import (
 )
 from monitor_server_client.api.variants import count_variant_metrics
 
-from wrappers._core.client import ClientCore, Settings, SleepT
+from wrappers._core.client import ClientCore, ClientSettings, SleepT
 from wrappers._core.methods import AsyncioClient, BlockingClient, listing, operation
 from wrappers._core.paging import walk
 from wrappers._core.sides import AsyncSleep, BlockingSleep
@@ -45,7 +45,7 @@ class MonitorServerApi(ClientCore[SleepT]):
     """The methods of ``MonitorServerClient`` and ``AsyncMonitorServerClient``.
 
     ``base_url`` is the server's root (the routes add ``/api/v1``); ``settings`` are the
-    keyword arguments of every client (``wrappers._core.client.Settings``: ``timeout``,
+    keyword arguments of every client (``wrappers.ClientSettings``: ``timeout``,
     10 s by default, the most one call may take in all; ``attempts``; ``max_wait``;
     ``sleep``; ``httpx_args``). A GET failing in transport or answered 429, 502, 503 or
     504 is tried again, after the ``Retry-After`` asked for or a short backoff; a write is
@@ -55,7 +55,7 @@ class MonitorServerApi(ClientCore[SleepT]):
 
     default_timeout = 10.0
 
-    def __init__(self, base_url: str, **settings: Unpack[Settings[SleepT]]) -> None:
+    def __init__(self, base_url: str, **settings: Unpack[ClientSettings[SleepT]]) -> None:
         self._start(base_url, settings, generated=Client(base_url=base_url))
 
     def _pages(self, route: Listing[Any, T], **path: Any) -> AsyncIterator[T]:

@@ -70,6 +70,7 @@ from monitor_server_client.models import (
 )
 from monitor_server_client.types import Unset
 
+from wrappers._core import shapes
 from wrappers._core.calls import Call, Malformed, Reply, expect
 from wrappers._core.paging import Page
 from wrappers.monitor_server._models import MonitorSession
@@ -105,32 +106,39 @@ def next_page(next_url: str | Unset | None, after: int) -> int | None:
     return int(page)
 
 
+def checked(value: object, model: type[T]) -> T:
+    """``value`` if it is a ``model`` whose fields hold the types the spec says."""
+    typed = expect(value, model)
+    shapes.check(typed)
+    return typed
+
+
 def read_count(reply: Reply) -> int:
-    count = expect(reply.parsed, Count).count
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+    count = checked(reply.parsed, Count).count
+    if count < 0:
         raise Malformed(f"the count {count!r} is not a number of things")
     return count
 
 
 def read_session(reply: Reply) -> MonitorSession:
-    return MonitorSession.from_model(expect(reply.parsed, Session))
+    return MonitorSession.from_model(checked(reply.parsed, Session))
 
 
 def read_context(reply: Reply) -> ExecutionContext:
-    return expect(reply.parsed, ExecutionContext)
+    return checked(reply.parsed, ExecutionContext)
 
 
 def read_metric(reply: Reply) -> Metric:
-    return expect(reply.parsed, Metric)
+    return checked(reply.parsed, Metric)
 
 
 def read_resource_metrics(reply: Reply) -> list[Metric]:
-    return expect(reply.parsed, ResourceMetrics).metrics
+    return checked(reply.parsed, ResourceMetrics).metrics
 
 
 def read_pipelines(reply: Reply) -> list[str | None]:
     # An empty list answers 204 with no body.
-    return [] if reply.parsed is None else expect(reply.parsed, PipelineList).pipelines
+    return [] if reply.parsed is None else checked(reply.parsed, PipelineList).pipelines
 
 
 # --------------------------------------------------------------------------- listings
@@ -162,7 +170,7 @@ class Listing(Generic[M, T]):
     def _read(self, page: int, reply: Reply) -> Page[T, int]:
         if reply.parsed is None:  # 204: nothing to list
             return Page((), None)
-        body = expect(reply.parsed, self.model)
+        body = checked(reply.parsed, self.model)
         return Page(self.items(body), next_page(body.next_url, after=page))
 
 

@@ -11,7 +11,7 @@ from typing import TypeVar, Unpack
 from preservica_monitor_client import AuthenticatedClient
 
 from wrappers._core.calls import Call
-from wrappers._core.client import ClientCore, Settings, SleepT
+from wrappers._core.client import ClientCore, ClientSettings, SleepT
 from wrappers._core.login import TokenLogin
 from wrappers._core.methods import AsyncioClient, BlockingClient, listing
 from wrappers._core.paging import Page, walk
@@ -56,9 +56,9 @@ class MonitorApiMethods(ClientCore[SleepT]):
     on first use and its token is reused; a request answered 401 (expired token) logs in
     again and is repeated once.
 
-    ``settings`` are the keyword arguments of every client (``wrappers._core.client.
-    Settings``: ``timeout``, 30 s by default, the most one call may take in all, login
-    included; ``attempts``; ``max_wait``; ``sleep``; ``httpx_args``). A request failing in
+    ``settings`` are the keyword arguments of every client (``wrappers.ClientSettings``:
+    ``timeout``, 30 s by default, the most one call may take in all, login included;
+    ``attempts``; ``max_wait``; ``sleep``; ``httpx_args``). A request failing in
     transport or answered 429, 502, 503 or 504 is tried again, after the ``Retry-After``
     asked for or a short backoff: every request is a GET but the login, which stores
     nothing (a repeated one leaves an unused token). Error statuses raise
@@ -77,7 +77,7 @@ class MonitorApiMethods(ClientCore[SleepT]):
         *,
         page_size: int = DEFAULT_PAGE_SIZE,
         credentials_path: str | os.PathLike[str] = CREDENTIALS_FILE,
-        **settings: Unpack[Settings[SleepT]],
+        **settings: Unpack[ClientSettings[SleepT]],
     ) -> None:
         given = {"username": username, "password": password, "tenant": tenant, "server": server}
         stored = read_credentials_file(credentials_path)

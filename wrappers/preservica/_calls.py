@@ -110,6 +110,24 @@ def _renamed(wire: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]
     return wire
 
 
+def _records(
+    wire: Any, required: frozenset[str], renames: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The wire dicts, renamed as pyPreservica renames them, each holding at least the
+    ``required`` keys of its ``TypedDict`` (which nothing checks at run time: a record
+    without one would fail later in the caller's code, as a ``KeyError``)."""
+    if not isinstance(wire, list):
+        raise Malformed(f"a list of records expected, not {type(wire).__name__}")
+    records = []
+    for item in wire:
+        record = _renamed(item, renames)
+        missing = required - record.keys()
+        if missing:
+            raise Malformed(f"a record without {', '.join(sorted(missing))}")
+        records.append(record)
+    return records
+
+
 def read_login(reply: Reply) -> Login:
     """The login of a ``login`` answer (wrong credentials are its 401)."""
     token = expect(reply.parsed, AccessToken)
@@ -123,12 +141,14 @@ def read_monitors(reply: Reply) -> list[Monitor]:
     and not handed out, as pyPreservica hands out only the monitors.
     """
     monitors = _wire_value(reply, MonitorListResponse)["monitors"]
-    return [cast(Monitor, _renamed(monitor, {"mappedId": "MonitorId"})) for monitor in monitors]
+    required = Monitor.__required_keys__
+    return cast(list[Monitor], _records(monitors, required, {"mappedId": "MonitorId"}))
 
 
 def read_timeseries(reply: Reply) -> list[TimeseriesPoint]:
     """The progress samples of a ``get_monitor_timeseries`` answer, oldest first."""
-    return list(_wire_value(reply, TimeseriesResponse)["timeseries"])
+    points = _wire_value(reply, TimeseriesResponse)["timeseries"]
+    return cast(list[TimeseriesPoint], _records(points, TimeseriesPoint.__required_keys__, {}))
 
 
 _MESSAGE_RENAMES = {"mappedMonitorId": "MonitorId", "mappedId": "MessageId"}
@@ -165,8 +185,8 @@ def read_message_page(start: int, reply: Reply) -> Page[Message, int]:
         raise Malformed("value.messages is not a list")
     sample = {**value, "value": {**value["value"], "messages": messages[:1]}}
     paging = MessagePageResponse.from_dict(sample).value.paging
-    items = [cast(Message, _renamed(message, _MESSAGE_RENAMES)) for message in messages]
-    return Page(items, next_start(paging.next_, after=start))
+    items = _records(messages, Message.__required_keys__, _MESSAGE_RENAMES)
+    return Page(cast(list[Message], items), next_start(paging.next_, after=start))
 
 
 # --------------------------------------------------------------------------- calls
