@@ -217,12 +217,12 @@ async def test_every_api_holds_its_deadline(server, form):
         started = time.monotonic()
         with pytest.raises(DeadlineExceededError):
             result = getattr(client, method)()
-            if hasattr(result, "__aiter__"):
+            if hasattr(result, "__aiter__"):  # monitors() of the async client
                 [item async for item in result]
-            elif hasattr(result, "__await__"):
+            elif hasattr(result, "__await__"):  # authenticate() of the async client
                 await result
-            else:
-                list(result) if hasattr(result, "__next__") else result
+            elif hasattr(result, "__next__"):  # monitors() of the sync client
+                list(result)
         timed(0.6)(time.monotonic() - started)
         closing = client.close() if form == "sync" else client.aclose()
         if closing is not None:

@@ -23,7 +23,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.monitor_server.payloads import context_payload, hash_of, metric_payload
-from wrappers.errors import BadRequestError, ConflictError, NotFoundError, ServerError
+from wrappers.errors import (
+    BadRequestError,
+    ConflictError,
+    NotFoundError,
+    ServerError,
+    UnexpectedResponseError,
+)
 from wrappers.monitor_server import (
     AsyncMonitorServerClient,
     ExecutionContext,
@@ -246,8 +252,6 @@ def test_the_next_page_is_the_one_next_url_names(mock_http, monitor):
     "next_url", ["/api/v1/sessions/?page=1", "/api/v1/sessions/", "/api/v1/sessions/?page=x"]
 )
 def test_a_next_url_that_does_not_move_forward_is_refused(mock_http, monitor, next_url):
-    from wrappers.errors import UnexpectedResponseError
-
     page = {"sessions": [session_json("a")], "total_page": 2, "next_url": next_url}
     mock_http.get("/api/v1/sessions/").respond(json=page)
     with pytest.raises(UnexpectedResponseError, match="does not point past page 1"):
@@ -919,8 +923,6 @@ async def test_a_page_holding_other_types_than_the_spec_says_is_refused_whole(
 ):
     # The generated parsers check the keys, not the types: the wrapper checks the types,
     # so that a wrong one is a typed error at the call, not a TypeError in the caller.
-    from wrappers.errors import UnexpectedResponseError
-
     mock_http.get(route).respond(json={"total_page": 1, **body})
     method = {"metrics": "metrics", "sessions": "sessions", "contexts": "contexts"}.get(
         route.split("/")[3], "components"
