@@ -63,6 +63,7 @@ from monitor_server_client.models import (
     PipelineList,
     Resource,
     ResourceMetrics,
+    ScmSessionPage,
     Session,
     SessionCreate,
     SessionDescription,
@@ -174,7 +175,7 @@ class Listing(Generic[M, T]):
         return Page(self.items(body), next_page(body.next_url, after=page))
 
 
-def _sessions_of(page: SessionPage) -> list[MonitorSession]:
+def _sessions_of(page: SessionPage | ScmSessionPage) -> list[MonitorSession]:
     return [MonitorSession.from_model(session) for session in page.sessions]
 
 
@@ -196,7 +197,7 @@ def _metric_listing(operation: ModuleType) -> Listing[MetricPage, Metric]:
 
 SESSIONS = Listing(list_sessions, SessionPage, _sessions_of)
 SESSIONS_BY_PREFIX = Listing(list_sessions_by_prefix, SessionPage, _sessions_of)
-SCM_SESSIONS = Listing(list_scm_sessions, SessionPage, _sessions_of)
+SCM_SESSIONS = Listing(list_scm_sessions, ScmSessionPage, _sessions_of)
 CONTEXTS = Listing(list_contexts, ContextPage, _contexts_of)
 CONTEXTS_BY_PREFIX = Listing(list_contexts_by_prefix, ContextPage, _contexts_of)
 COMPONENTS = Listing(list_components, ComponentPage, _components_of)

@@ -12,6 +12,7 @@ from monitor_server_client.models import (
     ExecutionContextCreate,
     Metric,
     Resource,
+    ScmSession,
     Session,
 )
 
@@ -30,16 +31,19 @@ class MonitorSession:
 
     ``tags`` is the session's description, tag name to value: the value as Python's
     ``str()`` writes what was sent (``True``, ``{'x': 1}``), or None where null was sent.
-    ``scm_ref`` is None for a session stored without one.
+    ``scm_ref`` is None for a session stored without one. A listing by SCM reference gives
+    no tags (the server sends ``null`` there): ``tags`` is None.
     """
 
     session_h: str
     run_date: str
     scm_ref: str | None
-    tags: Mapping[str, str | None]
+    tags: Mapping[str, str | None] | None
 
     @classmethod
-    def from_model(cls, session: Session) -> MonitorSession:
-        """Read the generated ``Session`` model, its tag list folded into a mapping."""
-        tags = MappingProxyType({tag.name: tag.value for tag in session.tags})
+    def from_model(cls, session: Session | ScmSession) -> MonitorSession:
+        """Read a generated ``Session`` (or ``ScmSession``) model, its tag list folded into
+        a mapping."""
+        listed = session.tags
+        tags = None if listed is None else MappingProxyType({t.name: t.value for t in listed})
         return cls(session.session_h, session.run_date, session.scm_ref, tags)
