@@ -115,7 +115,8 @@ def test_a_context_is_answered_with_its_hash_as_h_and_an_integer_frequency(backe
     ids=repr,
 )
 def test_a_context_number_is_read_back_as_an_integer(backend, field, sent, answered):
-    # INTEGER affinity stores numeric text as a number; flask-restx writes int() of it.
+    # INTEGER affinity stores numeric text as a number (a fraction stays one); flask-restx
+    # writes int() of it.
     created = backend.create_context(context_payload("c1", **{field: sent}))
     assert created[field] == answered
     assert backend.list_contexts().items[0][field] == answered

@@ -689,6 +689,7 @@ async def test_strict_mode_follows_the_links_of_a_record_listing(strict_client):
     first = (await strict_client.get(f"{API}/pipelines/main/builds")).json()
     assert first["next_url"] == f"{API}/pipelines/main/builds?page=2"
     second = await strict_client.get(first["next_url"])
+    assert second.status_code == 200, second.text
     assert second.json()["builds"] == ["3"]
 
 
