@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 
 from mock_server.core.errors import InvalidInput
 from mock_server.core.numbers import loads_finite
+from mock_server.monitor_server.backend import PageNumber
 
 BAD_REQUEST_BODY = {
     "message": "The browser (or proxy) sent a request that this server could not understand."
@@ -79,7 +80,10 @@ class FlaskRequest:
         except ValueError as error:  # NaN or an infinity, which Flask's parser would take
             raise InvalidInput(str(error)) from error
 
-    def page(self) -> int:
+    def page(self) -> PageNumber:
+        """``int()`` of the first ``page`` value; else the ``page`` of a JSON body as it is
+        (the real server pages with a float or a boolean too: ``2.0`` is page 2, its links
+        say ``1.0`` and ``3.0``); else 1."""
         page = self.args.get("page")
         if page is not None:
             try:
@@ -93,6 +97,6 @@ class FlaskRequest:
                 raise InvalidInput("a JSON body naming 'page' must be an object")
             return 1
         page = body["page"]
-        if type(page) is not int:
-            raise InvalidInput("the page in a JSON body must be an integer")
+        if not isinstance(page, (int, float)):  # bool is an int
+            raise InvalidInput("the page in a JSON body must be a number")
         return page

@@ -22,6 +22,7 @@ from mock_server.monitor_server.backend import (
     MonitorServerBackend,
     Page,
     PageNotFound,
+    PageNumber,
     SessionFlags,
 )
 from mock_server.monitor_server.flask_request import FlaskRequest
@@ -72,7 +73,7 @@ class _Listing:
 
     async def answer(
         self,
-        list_page: Callable[[int], Page | None],
+        list_page: Callable[[PageNumber], Page | None],
         request: FlaskRequest | None = None,
         **view_args: Any,
     ) -> Answer:

@@ -19,6 +19,7 @@ import re
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mock_server._connexion.validation import reporting_violations
 from mock_server.monitor_server.rules import V1, match
 
 NOT_FOUND_HTML = (
@@ -100,9 +101,11 @@ class RealServerRouting:
         elif found.rule.rule in UNSERVED:
             await _answer(send, 404, NOT_FOUND_HTML, HTML)
         elif method == "HEAD":
-            await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+            head = {**scope, "method": "GET"}
+            await self.app(head, receive, _without_body(reporting_violations(head, send)))
         else:
-            await self.app(scope, receive, send)
+            # The only API answering off-contract requests: it reports them in a header.
+            await self.app(scope, receive, reporting_violations(scope, send))
 
     async def _redirect(self, scope: Scope, send: Send, target: str) -> None:
         headers = dict(scope.get("headers", ()))
