@@ -161,7 +161,7 @@ class MonitorServerBackend:
     def _store(
         self,
         table: str,
-        rows: list[Sequence[Any]],
+        rows: Sequence[Sequence[Any]],
         wire: Callable[[Any], dict[str, Any]],
         added: dict[str, int],
     ) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -41,7 +42,7 @@ class FlaskRequest:
         return dataclasses.replace(self, body=body)
 
     @classmethod
-    def from_scope(cls, scope: dict[str, Any], body: bytes = b"") -> FlaskRequest:
+    def from_scope(cls, scope: MutableMapping[str, Any], body: bytes = b"") -> FlaskRequest:
         headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", ())}
         raw_type = headers.get("content-type")
         return cls(

@@ -10,7 +10,7 @@ flask-restx's 404 message, with its "did you mean" list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from connexion.context import receive, scope
 from connexion.lifecycle import ConnexionResponse
@@ -29,7 +29,7 @@ from mock_server.monitor_server.flask_request import FlaskRequest
 from mock_server.monitor_server.rules import BY_RULE, BuildError, did_you_mean
 
 V1 = "/api/v1"
-Answer = tuple[Any, int] | ConnexionResponse
+Answer: TypeAlias = tuple[Any, int] | ConnexionResponse
 
 #: werkzeug's text for a 404, which flask-restx completes with its "did you mean".
 NOT_FOUND_TEXT = (

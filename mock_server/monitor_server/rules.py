@@ -137,7 +137,7 @@ class Rule:
         values.update(self.defaults)
         target = redirect or path
         if "//" in target:  # else rebuilding it gives as many slashes: nothing to merge
-            merged = self.build(values, query=False)
+            merged = self.build(values, with_query=False)
             if target.endswith("/") and not merged.endswith("/"):
                 merged += "/"
             if merged.count("/") < target.count("/"):
@@ -149,11 +149,11 @@ class Rule:
     def _integers(self) -> frozenset[str]:
         return frozenset(name for converter, name in self.parts if converter == "int")
 
-    def build(self, values: dict[str, Any], query: bool = True) -> str:
+    def build(self, values: dict[str, Any], with_query: bool = True) -> str:
         """``url_for`` of this rule's endpoint with ``values`` (in their order): values that
         are None are dropped; a value given for a default must equal it; arguments fill the
-        path and (``query``) the rest become the query."""
-        if not query:  # werkzeug's builder within matching: defaults taken as they are
+        path and (``with_query``) the rest become the query."""
+        if not with_query:  # werkzeug's builder within matching: defaults taken as they are
             return "".join(
                 text if converter is None else quote_path_argument(values[text])
                 for converter, text in self.parts
