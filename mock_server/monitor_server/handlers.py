@@ -390,75 +390,37 @@ class MonitorServerHandlers:
 
     # ------------------------------------------------------------------ resources
 
-    def _resources(self, resource: str, most: bool, max_element: Any, **scope: str) -> Answer:
+    # The sixteen head/tail routes: most or least, overall or by component, pipeline or
+    # pipeline build (their path values), with a limit or 10 (see _resource_listing).
+    async def _resources(self, resource: str, most: bool, max_element: Any, **scope: str) -> Answer:
         metrics = self._backend.resource_metrics(
             resource, most=most, limit=_element_count(max_element), **scope
         )
         return {"metrics": metrics, "prev_url": None, "next_url": None, "total_page": 1}, 200
 
-    async def list_resource_head(self, resource: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS)
 
-    async def list_resource_head_limited(self, resource: str, max_element: Any) -> Answer:
-        return self._resources(resource, True, max_element)
+def _resource_listing(most: bool) -> Callable[..., Any]:
+    """A head (``most``) or tail route; connexion passes the path's values by name."""
 
-    async def list_resource_tail(self, resource: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS)
-
-    async def list_resource_tail_limited(self, resource: str, max_element: Any) -> Answer:
-        return self._resources(resource, False, max_element)
-
-    async def list_component_resource_head(self, resource: str, component: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, component=component)
-
-    async def list_component_resource_head_limited(
-        self, resource: str, component: str, max_element: Any
+    async def listing(
+        self: MonitorServerHandlers,
+        resource: str,
+        max_element: Any = DEFAULT_RESOURCE_ELEMENTS,
+        **scope: str,
     ) -> Answer:
-        return self._resources(resource, True, max_element, component=component)
+        return await self._resources(resource, most, max_element, **scope)
 
-    async def list_component_resource_tail(self, resource: str, component: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, component=component)
+    return listing
 
-    async def list_component_resource_tail_limited(
-        self, resource: str, component: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, component=component)
 
-    async def list_pipeline_resource_head(self, resource: str, pipeline: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
-
-    async def list_pipeline_resource_head_limited(
-        self, resource: str, pipeline: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, True, max_element, pipeline=pipeline)
-
-    async def list_pipeline_resource_tail(self, resource: str, pipeline: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
-
-    async def list_pipeline_resource_tail_limited(
-        self, resource: str, pipeline: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, pipeline=pipeline)
-
-    async def list_build_resource_head(self, resource: str, pipeline: str, build: str) -> Answer:
-        return self._resources(
-            resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
-        )
-
-    async def list_build_resource_head_limited(
-        self, resource: str, pipeline: str, build: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, True, max_element, pipeline=pipeline, build=build)
-
-    async def list_build_resource_tail(self, resource: str, pipeline: str, build: str) -> Answer:
-        return self._resources(
-            resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
-        )
-
-    async def list_build_resource_tail_limited(
-        self, resource: str, pipeline: str, build: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, pipeline=pipeline, build=build)
+for _end, _most in (("head", True), ("tail", False)):
+    for _scope in ("", "component_", "pipeline_", "build_"):
+        for _limited in ("", "_limited"):
+            setattr(
+                MonitorServerHandlers,
+                f"list_{_scope}resource_{_end}{_limited}",
+                _resource_listing(_most),
+            )
 
 
 def _element_count(max_element: Any) -> int:
