@@ -89,7 +89,7 @@ $(PEER_STAMP): tests/fidelity/requirements-peer.txt
 
 # The mock against the real monitor-server, request by request (see tests/fidelity/).
 # HYPOTHESIS_PROFILE=deep for many more examples.
-fidelity: $(STAMP) $(PEER_STAMP)
+fidelity: $(STAMP) $(PEER_STAMP) $(COMPAT_STAMP)
 	$(BIN)/python -m pytest -q tests/fidelity
 
 # The mock against bare Starlette on the same stack, in one run (README "Performance"): wrk
