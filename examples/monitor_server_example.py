@@ -13,7 +13,8 @@ import sys
 import uuid
 from datetime import datetime
 
-from wrappers.monitor_server import MonitorServerClient, MonitorSession
+from wrappers.errors import ApiError, DeadlineExceededError
+from wrappers.monitor_server import MonitorServerClient, MonitorSession, Resource
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8080"
 
@@ -24,7 +25,8 @@ def describe(session: MonitorSession) -> str:
 
 
 def main(base_url: str) -> None:
-    with MonitorServerClient(base_url) as monitor:
+    # timeout: the most one call may take in all, retries and slow answers included.
+    with MonitorServerClient(base_url, timeout=10) as monitor:
         # pytest-monitor names a session by a hash of its own; any unused string will do.
         created = monitor.create_session(
             uuid.uuid4().hex,
@@ -35,22 +37,31 @@ def main(base_url: str) -> None:
         print(f"created session {created.session_h}\n")
 
         print("sessions (hash, run date, tags):")
-        sessions = list(monitor.sessions())  # follows the pages, however many there are
-        for session in sessions:
+        for session in monitor.sessions():  # follows the pages, however many there are
             print(f"  {describe(session)}")
 
-        measured = next((s for s in sessions if monitor.count_session_metrics(s.session_h)), None)
-        if measured is not None:
-            print(f"\nmetrics of session {measured.session_h[:12]}:")
-            for metric in monitor.session_metrics(measured.session_h):
-                timing = f"{metric.total_time:7.3f} s  {metric.mem_usage:6.1f} MB"
-                print(f"  {metric.item_variant:<40} {timing}")
+        print("\nsessions of pipeline main:")
+        for session in monitor.sessions(tags={"pipeline_branch": "main"}):
+            print(f"  {describe(session)}")
 
+        print("\nmetrics of test_solve, by variant:")
+        for metric in monitor.item_metrics("test_solve"):
+            print(f"  {metric.item_variant:<28} {metric.total_time:7.3f} s")
+
+        print("\nthe three tests using most memory:")
+        for metric in monitor.resource_head(Resource.MEMORY, limit=3):
+            print(f"  {metric.item_variant:<28} {metric.mem_usage:6.1f} MB  ({metric.component})")
+
+        components = [name or "(none)" for name in monitor.components()]
+        print(f"\ncomponents: {', '.join(components)}; pipelines: {monitor.pipelines()}")
         print(
-            f"\n{monitor.count_sessions()} sessions, {monitor.count_contexts()} contexts, "
-            f"{monitor.count_metrics()} metrics"
+            f"{monitor.count_sessions()} sessions with an SCM reference, "
+            f"{monitor.count_contexts()} contexts, {monitor.count_metrics()} metrics"
         )
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_BASE_URL)
+    try:
+        main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_BASE_URL)
+    except (ApiError, DeadlineExceededError) as error:  # every failure is typed
+        sys.exit(f"monitor-server: {error}")

@@ -1,8 +1,8 @@
 """The pyPreservica Monitor API documentation's snippets, run against the local mock.
 
-Each snippet is as the documentation has it (seeds/preservica_monitor_api.txt); only the
-import line and the connection arguments differ. Start the mock first (``make serve``: its
-demo data has the user test / test of tenant TEST), then run::
+Each snippet is as pyPreservica's documentation has it; only the import line and the
+connection arguments differ. Start the mock first (``make serve``: its demo data has the
+user test / test of tenant TEST), then run::
 
     .venv/bin/python examples/preservica_seed_snippets.py
 

@@ -164,8 +164,8 @@ def url_of(sock: socket.socket) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     try:
-        uvicorn = import_app_module("uvicorn")
         create_app = import_app_module("mock_server.app").create_app
+        uvicorn = import_app_module("uvicorn")
     except ModuleNotFoundError as error:
         fail(str(error) if MOCK_EXTRA in str(error) else f"{MOCK_EXTRA} ({error})", 1)
     logging.basicConfig(level=args.log_level.upper())

@@ -235,6 +235,32 @@ class _LiveServer:
         self._log.close()
 
 
+def _free_port() -> int:
+    """A loopback port free now (the plugin's own server takes ``--port 0`` instead; this
+    and ``_wait_until_healthy`` serve scripts starting a server of their own, e.g.
+    tests/wrappers/measure_overhead.py)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
+    import httpx
+
+    deadline = time.monotonic() + _STARTUP_SECONDS
+    while True:
+        try:
+            httpx.get(f"{url}/_mock/health", timeout=1).raise_for_status()
+            return
+        except httpx.HTTPError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"the mock server did not come up at {url}") from None
+            time.sleep(0.05)
+
+
 def _problem_text(answer: httpx.Response) -> str:
     try:
         problem = answer.json()

@@ -72,10 +72,12 @@ def test_a_failed_test_reports_its_journal_and_writes_its_artifacts(tmp_path):
     [failed] = tmp_path.iterdir()
     assert "test_a_failure_shows_the_last_requests" in failed.name
     journal = json.loads((failed / "journal.json").read_text())["requests"]
-    assert [e["operation"] for e in journal] == [
-        "count_sessions",
-        "create_session",
-        "count_sessions",
+    # The 503 (Retry-After: 0) is retried by the wrapper, then the session is created.
+    assert [(e["operation"], e["status"]) for e in journal] == [
+        ("count_sessions", 503),
+        ("count_sessions", 200),
+        ("create_session", 201),
+        ("count_sessions", 200),
     ]
     snapshot = json.loads((failed / "snapshot.json").read_text())
     hashes = [s["session_h"] for s in snapshot["monitor_server"]["sessions"]]

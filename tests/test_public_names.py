@@ -17,7 +17,9 @@ PUBLIC = {
         "AsyncMonitorServerClient",
         "AuthenticationError",
         "BadRequestError",
+        "ClientSettings",
         "ConflictError",
+        "DeadlineExceededError",
         "LoginRefusedError",
         "MessageStatus",
         "MonitorAPI",
@@ -31,6 +33,8 @@ PUBLIC = {
         "PayloadTooLargeError",
         "PermissionDeniedError",
         "ServerError",
+        "TooManyRequestsError",
+        "UnexpectedResponseError",
     ],
 }
 

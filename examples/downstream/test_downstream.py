@@ -12,7 +12,7 @@ from mock_admin_client.models import ClockChange, FaultRule
 
 from mock_server.pytest_plugin import MOCK_INPROCESS_URL
 from wrappers.aepublish import AsyncAepublishClient, Outcome
-from wrappers.monitor_server import MonitorServerClient
+from wrappers.monitor_server import MonitorServerClient, Resource
 from wrappers.preservica import MonitorCategory
 
 
@@ -32,6 +32,12 @@ def test_each_test_starts_from_the_seed(monitor_server_api):
 
 def test_and_the_next_one_does_not_see_it(monitor_server_api):
     assert monitor_server_api.count_sessions() == 3
+
+
+def test_monitor_server_builds_and_resources(monitor_server_api):
+    assert list(monitor_server_api.pipeline_builds("main")) == ["1824"]
+    [heaviest] = monitor_server_api.resource_head(Resource.MEMORY, limit=1)
+    assert heaviest.mem_usage == max(m.mem_usage for m in monitor_server_api.metrics())
 
 
 def test_faults_and_the_clock_through_the_admin_client(aepublish_api, mock_admin):

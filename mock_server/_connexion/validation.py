@@ -320,7 +320,7 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
     async def _check_all(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Run every check and note every violation (``VIOLATIONS`` in the scope's
         extensions); then refuse the request (``strict_contract``), or pass it on as it
-        came with the ``X-Mock-Contract-Violations`` header on its answer."""
+        came (``reporting_violations`` puts them in a header of its answer)."""
         violations = self._parameter_violations(scope)
         mime_type, encoding = self.extract_content_type(scope["headers"])
         try:
@@ -346,8 +346,6 @@ class PreparedRequestValidationOperation(RequestValidationOperation):
                 detail=f"{count}: {'; '.join(violations)}" if count else violations[0],
                 ext={"violations": violations},
             )
-        if violations:
-            send = _with_violations_header(send, violations)
         await self.next_app(scope, receive, send)
 
     def _parameter_violations(self, scope: Scope) -> list[str]:
@@ -425,11 +423,17 @@ VIOLATIONS_HEADER = b"x-mock-contract-violations"
 _HEADER_LIMIT = 2000  # a header carries the first few; the journal keeps them all
 
 
-def _with_violations_header(send: Send, violations: list[str]) -> Send:
-    value = orjson.dumps([v[:300] for v in violations][:10])[:_HEADER_LIMIT]
+def reporting_violations(scope: Scope, send: Send) -> Send:
+    """``send``, adding ``X-Mock-Contract-Violations`` to an answer whose request broke its
+    API's contract. Wrapped outside connexion, so that the answers its exception handlers
+    write (a backend's refusal) carry it too; the scope's ``extensions`` must exist before
+    connexion copies the scope, for the note to reach this wrapper."""
+    extensions = scope.setdefault("extensions", {})
 
     async def sending(message: Message) -> None:
-        if message["type"] == "http.response.start":
+        violations = extensions.get(VIOLATIONS)
+        if violations and message["type"] == "http.response.start":
+            value = orjson.dumps([v[:300] for v in violations][:10])[:_HEADER_LIMIT]
             headers = [*message.get("headers", []), (VIOLATIONS_HEADER, value)]
             message = {**message, "headers": headers}
         await send(message)

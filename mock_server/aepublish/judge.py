@@ -1,4 +1,4 @@
-"""The six rules that decide each observation's outcome (design.md, "aepublish rules").
+"""The six rules that decide each observation's outcome (docs/aepublish.md).
 
 Kept apart from the backend so the rules read top to bottom in one place; the backend owns
 the lock, the accounts and the tokens, and hands the judge one account's ledger at a time.

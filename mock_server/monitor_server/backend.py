@@ -44,6 +44,10 @@ DEFAULT_RESOURCE_ELEMENTS = 10
 PIPELINE = "$.pipeline_branch"
 BUILD = "$.pipeline_build_no"
 
+#: A page as asked: an integer from the query, or whatever number a JSON body gives (the real
+#: server pages with 2.0 or true as well).
+PageNumber = int | float
+
 # SQLite takes offsets up to a signed 64-bit integer; beyond, the real server crashes.
 _MAX_OFFSET = 2**63 - 1
 
@@ -51,7 +55,7 @@ _MAX_OFFSET = 2**63 - 1
 class PageNotFound(NotFound):
     """A page outside the listing (the real server's 404, whose text the handler writes)."""
 
-    def __init__(self, page: int) -> None:
+    def __init__(self, page: PageNumber) -> None:
         super().__init__(f"page {page} does not exist")
 
 
@@ -60,15 +64,15 @@ class Page:
     """One page of a listing: its wire items and where it sits."""
 
     items: list[Any]
-    page: int
+    page: PageNumber  # as asked (a JSON body may ask for 2.0, or true)
     pages: int
 
     @property
-    def prev_page(self) -> int | None:
+    def prev_page(self) -> PageNumber | None:
         return self.page - 1 if self.page > 1 else None
 
     @property
-    def next_page(self) -> int | None:
+    def next_page(self) -> PageNumber | None:
         return self.page + 1 if self.page < self.pages else None
 
 
@@ -157,7 +161,7 @@ class MonitorServerBackend:
     def _store(
         self,
         table: str,
-        rows: list[Sequence[Any]],
+        rows: Sequence[Sequence[Any]],
         wire: Callable[[Any], dict[str, Any]],
         added: dict[str, int],
     ) -> list[dict[str, Any]]:
@@ -198,9 +202,10 @@ class MonitorServerBackend:
 
     # ------------------------------------------------------------------ paging
 
-    def _page(self, query: _Query, page: int) -> Page:
+    def _page(self, query: _Query, page: PageNumber) -> Page:
         """Flask-SQLAlchemy's ``paginate`` as the real server calls it: a negative page
-        counts from the end; a page below 1, or past the end (but page 1), is not found."""
+        counts from the end; a page below 1, or past the end (but page 1), is not found;
+        SQLAlchemy takes the whole part of a fractional offset."""
         size = self.page_size
         total = self._db.value(
             f"SELECT count(*) FROM ({query.select} {query.where})", query.parameters
@@ -215,25 +220,29 @@ class MonitorServerBackend:
             raise InvalidInput(f"page {page} is beyond what the real server can address")
         rows = self._db.rows(
             f"{query.select} {query.where} {query.order} LIMIT ? OFFSET ?",
-            [*query.parameters, size, offset],
+            [*query.parameters, size, int(offset)],
         )
         if not rows and page != 1:
             raise PageNotFound(page)
         return Page([query.item(row) for row in rows], page, pages)
 
-    def _listing(self, query: _Query, page: int) -> Page:
+    def _listing(self, query: _Query, page: PageNumber) -> Page:
+        """A page of ``query``, atomically."""
         with self._lock:
-            try:
-                return self._page(query, page)
-            except sqlite3.OperationalError as error:  # e.g. a JSON path SQLite cannot read
-                raise InvalidInput(
-                    f"the listing cannot be made ({error}; the real server fails with a 500)"
-                ) from error
+            return self._locked_page(query, page)
+
+    def _locked_page(self, query: _Query, page: PageNumber) -> Page:
+        try:
+            return self._page(query, page)
+        except sqlite3.OperationalError as error:  # e.g. a JSON path SQLite cannot read
+            raise InvalidInput(
+                f"the listing cannot be made ({error}; the real server fails with a 500)"
+            ) from error
 
     # ------------------------------------------------------------------ sessions
 
     def list_sessions(
-        self, prefix: str | None = None, page: int = 1, flags: SessionFlags | None = None
+        self, prefix: str | None = None, page: PageNumber = 1, flags: SessionFlags | None = None
     ) -> Page:
         """Sessions in the order they were stored; those whose hash is ``LIKE prefix%``."""
         where, parameters = _prefix_where("SESSION_H", prefix)
@@ -249,7 +258,7 @@ class MonitorServerBackend:
         with self._lock:
             return {"count": self._counts["sessions_with_scm"]}
 
-    def list_session_metrics(self, session_h: str, page: int = 1) -> Page:
+    def list_session_metrics(self, session_h: str, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where('"SESSION_H" = ?', [session_h]), page)
 
     def count_session_metrics(self, session_h: str) -> dict[str, int]:
@@ -257,7 +266,7 @@ class MonitorServerBackend:
 
     # ------------------------------------------------------------------ contexts
 
-    def list_contexts(self, prefix: str | None = None, page: int = 1) -> Page:
+    def list_contexts(self, prefix: str | None = None, page: PageNumber = 1) -> Page:
         where, parameters = _prefix_where("ENV_H", prefix)
         query = _Query('SELECT "RENDERED"', f'FROM "EXECUTION_CONTEXTS" {where}', parameters)
         return self._listing(query, page)
@@ -266,7 +275,7 @@ class MonitorServerBackend:
         with self._lock:
             return {"count": self._counts["contexts"]}
 
-    def list_context_metrics(self, context_h: str, page: int = 1) -> Page:
+    def list_context_metrics(self, context_h: str, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where('"CONTEXT_H" = ?', [context_h]), page)
 
     def count_context_metrics(self, context_h: str) -> dict[str, int]:
@@ -274,7 +283,7 @@ class MonitorServerBackend:
 
     # ------------------------------------------------------------------ metrics
 
-    def list_metrics(self, page: int = 1) -> Page:
+    def list_metrics(self, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where("1", []), page)
 
     def count_metrics(self) -> dict[str, int]:
@@ -286,25 +295,25 @@ class MonitorServerBackend:
             sql = f'SELECT count(*) FROM "TEST_METRICS" WHERE {condition}'
             return {"count": self._db.value(sql, parameters)}
 
-    def list_item_metrics(self, item: str, page: int = 1) -> Page:
+    def list_item_metrics(self, item: str, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where('"ITEM" = ?', [item]), page)
 
     def count_item_metrics(self, item: str) -> dict[str, int]:
         return self._count_metrics('"ITEM" = ?', [item])
 
-    def list_item_metrics_like(self, pattern: str, page: int = 1) -> Page:
-        return self._listing(_metrics_where('"ITEM" LIKE ?', [f"%{pattern}%"]), page)
+    def list_item_metrics_like(self, pattern: str, page: PageNumber = 1) -> Page:
+        return self._listing(_metrics_where(f'"ITEM" {LIKE}', [f"%{pattern}%"]), page)
 
-    def list_variant_metrics(self, variant: str, page: int = 1) -> Page:
+    def list_variant_metrics(self, variant: str, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where('"ITEM_VARIANT" = ?', [variant]), page)
 
     def count_variant_metrics(self, variant: str) -> dict[str, int]:
         return self._count_metrics('"ITEM_VARIANT" = ?', [variant])
 
-    def list_variant_metrics_like(self, pattern: str, page: int = 1) -> Page:
-        return self._listing(_metrics_where('"ITEM_VARIANT" LIKE ?', [f"%{pattern}%"]), page)
+    def list_variant_metrics_like(self, pattern: str, page: PageNumber = 1) -> Page:
+        return self._listing(_metrics_where(f'"ITEM_VARIANT" {LIKE}', [f"%{pattern}%"]), page)
 
-    def list_scope_metrics(self, scope: str, page: int = 1) -> Page:
+    def list_scope_metrics(self, scope: str, page: PageNumber = 1) -> Page:
         return self._listing(_metrics_where('"KIND" = ?', [scope]), page)
 
     def count_scope_metrics(self, scope: str) -> dict[str, int]:
@@ -321,23 +330,22 @@ class MonitorServerBackend:
         subquery, parameters = self._scm_sessions(scm)
         return self._db.value(f"SELECT EXISTS ({subquery})", parameters) == 1
 
-    def list_scm_metrics(self, scm: str, page: int = 1) -> Page | None:
+    def list_scm_metrics(self, scm: str, page: PageNumber = 1) -> Page | None:
         """Metrics of the sessions of an SCM reference prefix; None (the real server's
         empty answer, whatever the page) when no session has such a reference."""
+        subquery, parameters = self._scm_sessions(scm)
+        query = _metrics_where(f'"SESSION_H" IN ({subquery})', parameters)
         with self._lock:
             if not self._has_scm_sessions(scm):
                 return None
-        subquery, parameters = self._scm_sessions(scm)
-        return self._listing(_metrics_where(f'"SESSION_H" IN ({subquery})', parameters), page)
+            return self._locked_page(query, page)
 
     def count_scm_metrics(self, scm: str) -> dict[str, int]:
-        with self._lock:
-            if not self._has_scm_sessions(scm):
-                return {"count": 0}
+        # With no such session the real server answers 0 without counting (same answer).
         subquery, parameters = self._scm_sessions(scm)
         return self._count_metrics(f'"SESSION_H" IN ({subquery})', parameters)
 
-    def list_scm_sessions(self, scm: str, page: int = 1) -> Page:
+    def list_scm_sessions(self, scm: str, page: PageNumber = 1) -> Page:
         """Sessions whose SCM reference is ``LIKE scm%``. The real server writes these rows
         as they are stored, and a stored session has no tags: ``tags`` is null."""
         where, parameters = _prefix_where("SCM_REF", scm)
@@ -351,7 +359,7 @@ class MonitorServerBackend:
 
     # ------------------------------------------------------------------ components
 
-    def list_components(self, prefix: str | None = None, page: int = 1) -> Page:
+    def list_components(self, prefix: str | None = None, page: PageNumber = 1) -> Page:
         """Distinct component values (``""`` included), first stored first."""
         where, parameters = _prefix_where("COMPONENT", prefix)
         return self._listing(_distinct('"COMPONENT"', f'"TEST_METRICS" {where}', parameters), page)
@@ -361,20 +369,22 @@ class MonitorServerBackend:
             sql = 'SELECT count(DISTINCT "COMPONENT") FROM "TEST_METRICS"'
             return {"count": self._db.value(sql)}
 
-    def list_component_metrics(self, component: str, page: int = 1) -> Page:
+    def list_component_metrics(self, component: str, page: PageNumber = 1) -> Page:
         """Metrics whose component is ``LIKE component`` (no wildcard added)."""
         where, parameters = _like_where("COMPONENT", component)
         return self._listing(_metrics_where(where, parameters), page)
 
-    def list_component_item_metrics(self, component: str, item: str, page: int = 1) -> Page:
+    def list_component_item_metrics(self, component: str, item: str, page: PageNumber = 1) -> Page:
         where = '"COMPONENT" = ? AND "ITEM" = ?'
         return self._listing(_metrics_where(where, [component, item]), page)
 
-    def list_component_variant_metrics(self, component: str, variant: str, page: int = 1) -> Page:
+    def list_component_variant_metrics(
+        self, component: str, variant: str, page: PageNumber = 1
+    ) -> Page:
         where = '"COMPONENT" = ? AND "ITEM_VARIANT" = ?'
         return self._listing(_metrics_where(where, [component, variant]), page)
 
-    def list_component_pipelines(self, component: str, page: int = 1) -> Page:
+    def list_component_pipelines(self, component: str, page: PageNumber = 1) -> Page:
         # The real query scans the metrics of the component and looks each session up.
         return self._listing(
             _distinct(
@@ -387,7 +397,7 @@ class MonitorServerBackend:
             page,
         )
 
-    def list_component_builds(self, component: str, pipeline: str, page: int = 1) -> Page:
+    def list_component_builds(self, component: str, pipeline: str, page: PageNumber = 1) -> Page:
         return self._listing(
             _distinct(
                 'json_extract(s."DESCRIPTION", ?)',
@@ -402,7 +412,7 @@ class MonitorServerBackend:
         )
 
     def list_component_build_sessions(
-        self, component: str, pipeline: str, build: str, page: int = 1
+        self, component: str, pipeline: str, build: str, page: PageNumber = 1
     ) -> Page:
         # The real query takes the component's sessions (first metric first), then keeps
         # those of the pipeline build.
@@ -432,7 +442,7 @@ class MonitorServerBackend:
             )
         return render.value_list(values)
 
-    def list_pipeline_builds(self, pipeline: str, page: int = 1) -> Page:
+    def list_pipeline_builds(self, pipeline: str, page: PageNumber = 1) -> Page:
         return self._listing(
             _distinct(
                 'json_extract("DESCRIPTION", ?)',
@@ -443,7 +453,7 @@ class MonitorServerBackend:
             page,
         )
 
-    def list_pipeline_build_sessions(self, pipeline: str, build: str, page: int = 1) -> Page:
+    def list_pipeline_build_sessions(self, pipeline: str, build: str, page: PageNumber = 1) -> Page:
         return self._listing(
             _distinct(
                 '"SESSION_H"',
@@ -639,17 +649,23 @@ def _prefix_where(column: str, prefix: str | None) -> tuple[str, list[Any]]:
     return _like_where(column, like_prefix(prefix))
 
 
+#: ``LIKE`` against a bound pattern. Written as an expression, not a bare parameter: SQLite
+#: prepares a statement again for every new value of a bare ``LIKE ?`` (it might use an
+#: index for it), about 30 µs a query; the folded index does that job here.
+LIKE = "LIKE (? || '')"
+
+
 def _like_where(column: str, pattern: str) -> tuple[str, list[Any]]:
     """``WHERE column LIKE pattern``, narrowed by the folded index where the pattern's
     literal head allows (the ``LIKE`` itself decides)."""
     head = literal_head(pattern)
     if not head:
-        return f'WHERE "{column}" LIKE ?', [pattern]
+        return f'WHERE "{column}" {LIKE}', [pattern]
     low, high = folded_range(head)
     if high is None:
-        return f'WHERE lower("{column}") >= ? AND "{column}" LIKE ?', [low, pattern]
+        return f'WHERE lower("{column}") >= ? AND "{column}" {LIKE}', [low, pattern]
     return (
-        f'WHERE lower("{column}") >= ? AND lower("{column}") < ? AND "{column}" LIKE ?',
+        f'WHERE lower("{column}") >= ? AND lower("{column}") < ? AND "{column}" {LIKE}',
         [low, high, pattern],
     )
 

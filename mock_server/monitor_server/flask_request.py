@@ -10,13 +10,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 from mock_server.core.errors import InvalidInput
 from mock_server.core.numbers import loads_finite
+from mock_server.monitor_server.backend import PageNumber
 
 BAD_REQUEST_BODY = {
     "message": "The browser (or proxy) sent a request that this server could not understand."
@@ -35,8 +38,11 @@ class FlaskRequest:
     content_type: str | None
     body: bytes
 
+    def with_body(self, body: bytes) -> FlaskRequest:
+        return dataclasses.replace(self, body=body)
+
     @classmethod
-    def from_scope(cls, scope: dict[str, Any], body: bytes = b"") -> FlaskRequest:
+    def from_scope(cls, scope: MutableMapping[str, Any], body: bytes = b"") -> FlaskRequest:
         headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", ())}
         raw_type = headers.get("content-type")
         return cls(
@@ -75,7 +81,10 @@ class FlaskRequest:
         except ValueError as error:  # NaN or an infinity, which Flask's parser would take
             raise InvalidInput(str(error)) from error
 
-    def page(self) -> int:
+    def page(self) -> PageNumber:
+        """``int()`` of the first ``page`` value; else the ``page`` of a JSON body as it is
+        (the real server pages with a float or a boolean too: ``2.0`` is page 2, its links
+        say ``1.0`` and ``3.0``); else 1."""
         page = self.args.get("page")
         if page is not None:
             try:
@@ -89,6 +98,6 @@ class FlaskRequest:
                 raise InvalidInput("a JSON body naming 'page' must be an object")
             return 1
         page = body["page"]
-        if type(page) is not int:
-            raise InvalidInput("the page in a JSON body must be an integer")
+        if not isinstance(page, (int, float)):  # bool is an int
+            raise InvalidInput("the page in a JSON body must be a number")
         return page

@@ -10,7 +10,7 @@ flask-restx's 404 message, with its "did you mean" list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from connexion.context import receive, scope
 from connexion.lifecycle import ConnexionResponse
@@ -22,13 +22,14 @@ from mock_server.monitor_server.backend import (
     MonitorServerBackend,
     Page,
     PageNotFound,
+    PageNumber,
     SessionFlags,
 )
 from mock_server.monitor_server.flask_request import FlaskRequest
 from mock_server.monitor_server.rules import BY_RULE, BuildError, did_you_mean
 
 V1 = "/api/v1"
-Answer = tuple[Any, int] | ConnexionResponse
+Answer: TypeAlias = tuple[Any, int] | ConnexionResponse
 
 #: werkzeug's text for a 404, which flask-restx completes with its "did you mean".
 NOT_FOUND_TEXT = (
@@ -42,18 +43,19 @@ def _no_content() -> ConnexionResponse:
     return ConnexionResponse(status_code=204, content_type="application/json")
 
 
-async def _request(with_body: bool) -> FlaskRequest:
-    current = scope._get_current_object()
-    body = b""
-    if with_body:
-        chunks = []
-        while True:
-            message = await receive()
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-    return FlaskRequest.from_scope(current, body)
+async def _request() -> FlaskRequest:
+    """The request as Flask reads it; its body is read only where Flask would read it (a
+    JSON content type)."""
+    request = FlaskRequest.from_scope(scope._get_current_object())
+    if not request.is_json:
+        return request
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return request.with_body(b"".join(chunks))
 
 
 class _Listing:
@@ -69,10 +71,15 @@ class _Listing:
         self.items_name = items_name
         self.record = record or None
 
-    async def answer(self, list_page: Callable[[int], Page | None], **view_args: Any) -> Answer:
+    async def answer(
+        self,
+        list_page: Callable[[PageNumber], Page | None],
+        request: FlaskRequest | None = None,
+        **view_args: Any,
+    ) -> Answer:
         """``view_args``: the path's values as the real server's router gives them, the
         rule's defaults included (they take part in its links)."""
-        request = await _request(with_body=True)
+        request = request or await _request()
         try:
             page = list_page(request.page())
         except PageNotFound as error:
@@ -106,6 +113,10 @@ class _Listing:
         return links
 
 
+_SESSIONS = _Listing("/sessions/", "sessions")
+_SESSIONS_BY_PREFIX = _Listing("/sessions/<string:session_hash>", "sessions")
+
+
 class MonitorServerHandlers:
     def __init__(self, state: MockState) -> None:
         self._state = state
@@ -115,7 +126,7 @@ class MonitorServerHandlers:
         return self._state.monitor_server
 
     async def _write(self, create: Callable[[Any], dict[str, Any]]) -> Answer:
-        request = await _request(with_body=True)
+        request = await _request()
         return create(request.json()), 201
 
     # ------------------------------------------------------------------ sessions
@@ -127,15 +138,20 @@ class MonitorServerHandlers:
         return await self._write(lambda body: self._backend.create_session(body, session_hash))
 
     async def list_sessions(self) -> Answer:
-        flags = await _session_flags()
-        return await _Listing("/sessions/", "sessions").answer(
-            lambda page: self._backend.list_sessions(page=page, flags=flags), session_hash=None
+        request = await _request()
+        flags = _session_flags(request)
+        return await _SESSIONS.answer(
+            lambda page: self._backend.list_sessions(page=page, flags=flags),
+            request,
+            session_hash=None,
         )
 
     async def list_sessions_by_prefix(self, session_hash: str) -> Answer:
-        flags = await _session_flags()
-        return await _Listing("/sessions/<string:session_hash>", "sessions").answer(
+        request = await _request()
+        flags = _session_flags(request)
+        return await _SESSIONS_BY_PREFIX.answer(
             lambda page: self._backend.list_sessions(session_hash, page, flags),
+            request,
             session_hash=session_hash,
         )
 
@@ -374,75 +390,37 @@ class MonitorServerHandlers:
 
     # ------------------------------------------------------------------ resources
 
-    def _resources(self, resource: str, most: bool, max_element: Any, **scope: str) -> Answer:
+    # The sixteen head/tail routes: most or least, overall or by component, pipeline or
+    # pipeline build (their path values), with a limit or 10 (see _resource_listing).
+    async def _resources(self, resource: str, most: bool, max_element: Any, **scope: str) -> Answer:
         metrics = self._backend.resource_metrics(
             resource, most=most, limit=_element_count(max_element), **scope
         )
         return {"metrics": metrics, "prev_url": None, "next_url": None, "total_page": 1}, 200
 
-    async def list_resource_head(self, resource: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS)
 
-    async def list_resource_head_limited(self, resource: str, max_element: Any) -> Answer:
-        return self._resources(resource, True, max_element)
+def _resource_listing(most: bool) -> Callable[..., Any]:
+    """A head (``most``) or tail route; connexion passes the path's values by name."""
 
-    async def list_resource_tail(self, resource: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS)
-
-    async def list_resource_tail_limited(self, resource: str, max_element: Any) -> Answer:
-        return self._resources(resource, False, max_element)
-
-    async def list_component_resource_head(self, resource: str, component: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, component=component)
-
-    async def list_component_resource_head_limited(
-        self, resource: str, component: str, max_element: Any
+    async def listing(
+        self: MonitorServerHandlers,
+        resource: str,
+        max_element: Any = DEFAULT_RESOURCE_ELEMENTS,
+        **scope: str,
     ) -> Answer:
-        return self._resources(resource, True, max_element, component=component)
+        return await self._resources(resource, most, max_element, **scope)
 
-    async def list_component_resource_tail(self, resource: str, component: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, component=component)
+    return listing
 
-    async def list_component_resource_tail_limited(
-        self, resource: str, component: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, component=component)
 
-    async def list_pipeline_resource_head(self, resource: str, pipeline: str) -> Answer:
-        return self._resources(resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
-
-    async def list_pipeline_resource_head_limited(
-        self, resource: str, pipeline: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, True, max_element, pipeline=pipeline)
-
-    async def list_pipeline_resource_tail(self, resource: str, pipeline: str) -> Answer:
-        return self._resources(resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline)
-
-    async def list_pipeline_resource_tail_limited(
-        self, resource: str, pipeline: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, pipeline=pipeline)
-
-    async def list_build_resource_head(self, resource: str, pipeline: str, build: str) -> Answer:
-        return self._resources(
-            resource, True, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
-        )
-
-    async def list_build_resource_head_limited(
-        self, resource: str, pipeline: str, build: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, True, max_element, pipeline=pipeline, build=build)
-
-    async def list_build_resource_tail(self, resource: str, pipeline: str, build: str) -> Answer:
-        return self._resources(
-            resource, False, DEFAULT_RESOURCE_ELEMENTS, pipeline=pipeline, build=build
-        )
-
-    async def list_build_resource_tail_limited(
-        self, resource: str, pipeline: str, build: str, max_element: Any
-    ) -> Answer:
-        return self._resources(resource, False, max_element, pipeline=pipeline, build=build)
+for _end, _most in (("head", True), ("tail", False)):
+    for _scope in ("", "component_", "pipeline_", "build_"):
+        for _limited in ("", "_limited"):
+            setattr(
+                MonitorServerHandlers,
+                f"list_{_scope}resource_{_end}{_limited}",
+                _resource_listing(_most),
+            )
 
 
 def _element_count(max_element: Any) -> int:
@@ -450,11 +428,11 @@ def _element_count(max_element: Any) -> int:
     return int(str(max_element))
 
 
-async def _session_flags() -> SessionFlags | None:
+def _session_flags(request: FlaskRequest) -> SessionFlags | None:
     """``with_flags`` (description keys, comma-separated), ``restrict_flags`` (the values
     they must hold, in the same order; an empty or missing one: any non-empty value) and
     ``method`` (``match_any``, the default, or anything else for all)."""
-    args = (await _request(with_body=False)).args
+    args = request.args
     if not args.get("with_flags", ""):
         return None
     keys = args["with_flags"].split(",")

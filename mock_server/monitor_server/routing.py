@@ -14,9 +14,12 @@ request to connexion, which routes it to the same operation.
 
 from __future__ import annotations
 
+import re
+
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mock_server._connexion.validation import reporting_violations
 from mock_server.monitor_server.rules import V1, match
 
 NOT_FOUND_HTML = (
@@ -75,7 +78,7 @@ class RealServerRouting:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or not (path == V1 or path.startswith(f"{V1}/")):
+        if scope["type"] != "http" or not _is_monitor_server_path(path):
             await self.app(scope, receive, send)
             return
         method = scope["method"]
@@ -98,9 +101,11 @@ class RealServerRouting:
         elif found.rule.rule in UNSERVED:
             await _answer(send, 404, NOT_FOUND_HTML, HTML)
         elif method == "HEAD":
-            await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+            head = {**scope, "method": "GET"}
+            await self.app(head, receive, _without_body(reporting_violations(head, send)))
         else:
-            await self.app(scope, receive, send)
+            # The only API answering off-contract requests: it reports them in a header.
+            await self.app(scope, receive, reporting_violations(scope, send))
 
     async def _redirect(self, scope: Scope, send: Send, target: str) -> None:
         headers = dict(scope.get("headers", ()))
@@ -121,6 +126,13 @@ async def _refuse_method(send: Send, method: str) -> None:
         "detail": f"{method[:20]} is not allowed here (the real server fails with a 500)",
     }
     await _answer(send, 405, orjson.dumps(problem), b"application/problem+json")
+
+
+def _is_monitor_server_path(path: str) -> bool:
+    # werkzeug merges runs of slashes ("//api/v1/sessions/" redirects to the real path).
+    if "//" in path:
+        path = re.sub("/{2,}", "/", path)
+    return path == V1 or path.startswith(f"{V1}/")
 
 
 def _without_body(send: Send) -> Send:

@@ -61,7 +61,7 @@ class Rule:
     methods: frozenset[str]
     defaults: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def parts(self) -> list[tuple[str | None, str]]:
         """``(converter, name)`` for each argument, ``(None, text)`` for static text."""
         parts: list[tuple[str | None, str]] = []
@@ -75,7 +75,7 @@ class Rule:
             parts.append((None, self.rule[position:]))
         return parts
 
-    @property
+    @functools.cached_property
     def arguments(self) -> list[str]:
         return [name for converter, name in self.parts if converter is not None]
 
@@ -135,12 +135,13 @@ class Rule:
         except ValueError:  # werkzeug's int converter refuses what int() refuses
             return None
         values.update(self.defaults)
-        merged = self.build(values, query=False)
         target = redirect or path
-        if target.endswith("/") and not merged.endswith("/"):
-            merged += "/"
-        if merged.count("/") < target.count("/"):
-            redirect = merged
+        if "//" in target:  # else rebuilding it gives as many slashes: nothing to merge
+            merged = self.build(values, with_query=False)
+            if target.endswith("/") and not merged.endswith("/"):
+                merged += "/"
+            if merged.count("/") < target.count("/"):
+                redirect = merged
         # The redirect's path, decoded by then, is quoted anew.
         return values if redirect is None else quote_redirect_path(redirect)
 
@@ -148,11 +149,11 @@ class Rule:
     def _integers(self) -> frozenset[str]:
         return frozenset(name for converter, name in self.parts if converter == "int")
 
-    def build(self, values: dict[str, Any], query: bool = True) -> str:
+    def build(self, values: dict[str, Any], with_query: bool = True) -> str:
         """``url_for`` of this rule's endpoint with ``values`` (in their order): values that
         are None are dropped; a value given for a default must equal it; arguments fill the
-        path and (``query``) the rest become the query."""
-        if not query:  # werkzeug's builder within matching: defaults taken as they are
+        path and (``with_query``) the rest become the query."""
+        if not with_query:  # werkzeug's builder within matching: defaults taken as they are
             return "".join(
                 text if converter is None else quote_path_argument(values[text])
                 for converter, text in self.parts
@@ -292,12 +293,29 @@ class Match:
     allowed: frozenset[str] = frozenset()  # methods the path takes, when not this one
 
 
+def _group(path: str) -> str | None:
+    """The segment after ``/api/v1/`` (``sessions``...): every rule of a group starts with
+    it, so only they can match. None where slashes would have to be merged first."""
+    rest = path[len(V1) + 1 :]
+    if "//" in path or not rest:
+        return None
+    return rest.split("/", 1)[0]
+
+
+_BY_GROUP: dict[str | None, list[Rule]] = {}
+for _rule_ in _MATCH_ORDER:
+    _BY_GROUP.setdefault(_group(_rule_.rule), []).append(_rule_)
+
+
 def match(path: str, method: str) -> Match:
     """werkzeug's ``MapAdapter.match``: the first rule (in its order) matching the path
     serves it, or redirects it; a rule that matches but not the method names its methods
-    for the 405."""
+    for the 405. Only the rules of the path's group are tried (all of them for a path
+    with slashes to merge, or the bare prefix)."""
     allowed: set[str] = set()
-    for rule in _MATCH_ORDER:
+    group = _group(path)
+    candidates = _MATCH_ORDER if group is None else _BY_GROUP.get(group, ())
+    for rule in candidates:
         found = rule.matches(path, method)
         if found is None:
             continue

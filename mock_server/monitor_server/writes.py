@@ -20,6 +20,7 @@ from typing import Any
 from jsonschema import Draft4Validator
 
 from mock_server.core.errors import InvalidInput
+from mock_server.monitor_server.render import CONTEXT_FIELDS, METRIC_FIELDS
 
 #: The real server's answer to a description that is not a JSON object.
 BAD_DESCRIPTION_BODY = {"session_h": None, "run_date": None, "scm_ref": None, "tags": None}
@@ -38,46 +39,15 @@ class PayloadInvalid(InvalidInput):
         super().__init__("Input payload validation failed", body=body)
 
 
-# The schema flask-restx builds from the real server's metric model (every field
-# required; strings and numbers; other keys allowed), as it serves it.
+# The real server's metric model, whose fields (names and kinds) are its answer's too.
+METRIC_KEYS = tuple(name for name, _, _ in METRIC_FIELDS)
+# The schema flask-restx builds from that model (every field required; strings and
+# numbers; other keys allowed), as it serves it.
 METRIC_SCHEMA: dict[str, Any] = {
-    "required": sorted(
-        [
-            "session_h",
-            "context_h",
-            "item_start_time",
-            "item_path",
-            "item",
-            "item_variant",
-            "item_fs_loc",
-            "kind",
-            "component",
-            "total_time",
-            "user_time",
-            "kernel_time",
-            "cpu_usage",
-            "mem_usage",
-        ]
-    ),
+    "required": sorted(METRIC_KEYS),
     "properties": {
-        **{
-            name: {"type": "string"}
-            for name in (
-                "session_h",
-                "context_h",
-                "item_start_time",
-                "item_path",
-                "item",
-                "item_variant",
-                "item_fs_loc",
-                "kind",
-                "component",
-            )
-        },
-        **{
-            name: {"type": "number"}
-            for name in ("total_time", "user_time", "kernel_time", "cpu_usage", "mem_usage")
-        },
+        name: {"type": "string" if kind == "string" else "number"}
+        for name, _, kind in METRIC_FIELDS
     },
     # Last, as flask-restx writes it: jsonschema reports errors in keyword order.
     "type": "object",
@@ -131,19 +101,7 @@ def session_values(payload: Any, url_hash: str | None = None) -> tuple[Any, ...]
     return session_h, run_date, scm_ref, json.dumps(description)
 
 
-CONTEXT_KEYS = (
-    "h",
-    "cpu_count",
-    "cpu_frequency",
-    "cpu_type",
-    "cpu_vendor",
-    "ram_total",
-    "machine_node",
-    "machine_type",
-    "machine_arch",
-    "system_info",
-    "python_info",
-)
+CONTEXT_KEYS = tuple(name for name, _, _ in CONTEXT_FIELDS)
 
 
 def context_values(payload: Any) -> tuple[Any, ...]:
@@ -153,24 +111,6 @@ def context_values(payload: Any) -> tuple[Any, ...]:
         payload.get("cpu_vendor", "") if name == "cpu_vendor" else _key(payload, name)
         for name in CONTEXT_KEYS
     )
-
-
-METRIC_KEYS = (
-    "session_h",
-    "context_h",
-    "item_start_time",
-    "item_path",
-    "item",
-    "item_variant",
-    "item_fs_loc",
-    "kind",
-    "component",
-    "total_time",
-    "user_time",
-    "kernel_time",
-    "cpu_usage",
-    "mem_usage",
-)
 
 
 def metric_values(payload: Any) -> tuple[Any, ...]:

@@ -127,6 +127,28 @@ ALLOWED_CRASHES: tuple[Crash, ...] = (
         r"^TypeError: '<' not supported between instances of",
     ),
     Crash(
+        "page in a GET's JSON body read off a list or a string",
+        "a GET's JSON body that is a list or a string holding 'page' passes the `key in"
+        " request.json` test, then request.json['page'] fails (TypeError)",
+        r"GET /api/v1/",
+        r"^TypeError: (list|string) indices must be integers",
+    ),
+    Crash(
+        "page links that cannot be built",
+        "a query parameter named like a path value of the route (session_hash on"
+        " /sessions/, which has none) makes url_for find no rule for the page links"
+        " (BuildError)",
+        r"GET /api/v1/",
+        r"^werkzeug\.routing\.BuildError",
+    ),
+    Crash(
+        "with_flags key that is not a JSON path",
+        "each with_flags key becomes json_extract(description, '$.<key>'); SQLite refuses"
+        " a malformed path on the first row it reads (OperationalError)",
+        r"GET /api/v1/sessions/",
+        r"OperationalError.*JSON path error",
+    ),
+    Crash(
         "unknown resource name",
         "resources map memory, cpu, kernel_time, user_time and total_time to a column; any"
         " other name is a KeyError",

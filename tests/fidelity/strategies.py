@@ -245,9 +245,19 @@ def page_query(draw, flags: bool = False) -> str:
         if draw(st.integers(0, 5)) == 0:
             params.append(("page", draw(st.sampled_from(["1", "2", "x"]))))
     if draw(st.integers(0, 3)) == 0:
-        params.append(draw(st.sampled_from([("foo", "bar"), ("per_page", "1"), ("Page", "2")])))
+        params.append(
+            draw(
+                st.sampled_from(
+                    # A name of a route's path value takes its place in the page links.
+                    [("foo", "bar"), ("per_page", "1"), ("Page", "2"), ("session_hash", "a")]
+                )
+            )
+        )
     if flags and draw(st.integers(0, 2)) == 0:
-        keys = draw(st.lists(st.sampled_from([*DESCRIPTION_KEYS, "nope"]), min_size=1, max_size=2))
+        # A key is a JSON path under `$.` on the real server: "" and "[" are not paths.
+        keys = draw(
+            st.lists(st.sampled_from([*DESCRIPTION_KEYS, "nope", "", "["]), min_size=1, max_size=2)
+        )
         params.append(("with_flags", ",".join(keys)))
         if draw(st.booleans()):
             values = draw(
@@ -437,8 +447,9 @@ def path_quirk(draw) -> Request:
 def get_with_body(draw) -> Request:
     """A listing whose `page` comes in a JSON body (the real server reads it from there)."""
     collection = draw(st.sampled_from(["sessions", "contexts", "metrics"]))
-    page = draw(st.sampled_from([1, 2, -1, "2", None]))
-    return json_request("GET", f"{API}/{collection}/", {"page": page}, what="page in a GET body")
+    page = draw(st.sampled_from([1, 2, -1, "2", None, 2.0, 2.5, -1.0, True, False]))
+    body = draw(st.sampled_from([{"page": page}, {"page": page}, ["page"], "a page", [1]]))
+    return json_request("GET", f"{API}/{collection}/", body, what="page in a GET body")
 
 
 # --- sequences ----------------------------------------------------------------------------

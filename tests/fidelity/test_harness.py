@@ -309,6 +309,17 @@ CRASH_EXAMPLES = {
     "page beyond SQLite's integers": [
         Request("GET", f"{API}/sessions/", "page=99999999999999999999")
     ],
+    "page in a GET's JSON body read off a list or a string": [
+        json_request("GET", f"{API}/sessions/", ["page"])
+    ],
+    "page links that cannot be built": [
+        *(post("sessions", {**SESSION, "session_h": h}) for h in "abcd"),
+        Request("GET", f"{API}/sessions/", "session_hash=a"),
+    ],
+    "with_flags key that is not a JSON path": [
+        post("sessions", SESSION),
+        Request("GET", f"{API}/sessions/", "with_flags=%5B"),
+    ],
     "unknown resource name": [Request("GET", f"{API}/resources/disk/head/metrics")],
 }
 

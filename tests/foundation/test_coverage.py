@@ -44,7 +44,7 @@ CALLS = [
     ("POST", "/aepublish/v1/2/observation"),
     ("POST", "/aims/v1/authenticate"),
     ("GET", "/aims/v1/token_info"),
-    # the admin routes design.md promises to tools
+    # the admin routes tools may rely on (docs/admin.md)
     ("GET", "/_mock/health"),
     ("POST", "/_mock/reset"),
     ("POST", "/_mock/seed"),

@@ -1,4 +1,4 @@
-"""The aepublish backend against a reference model of design.md's six ordered rules.
+"""The aepublish backend against a reference model of its six ordered rules (docs/aepublish.md).
 
 A ``RuleBasedStateMachine`` adds definitions (shared and per-account), faults with and
 without ``times``, moves the clock, logs in and publishes random batches for two
@@ -83,7 +83,7 @@ class Success:
 
 
 class ReferenceAepublish:
-    """design.md's rules, read literally, over a flat list of every success."""
+    """The rules, read literally, over a flat list of every success."""
 
     def __init__(self) -> None:
         #: (account or None, path) -> (definition, how many successes there were when stored)

@@ -1,6 +1,8 @@
 """An error answer whose body is not the spec's problem JSON (an HTML page from a proxy, a
 plain-text 404) still raises the wrapper's typed error, with the body kept (and
-``problem`` None), rather than the generated parser's JSONDecodeError or KeyError."""
+``problem`` None), rather than the generated parser's JSONDecodeError or KeyError; and a
+success the spec does not describe raises ``UnexpectedResponseError``, for every API in
+both forms."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from wrappers import (
     MonitorServerClient,
     NotFoundError,
     ServerError,
+    UnexpectedResponseError,
 )
 
 HTML = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
@@ -156,13 +159,50 @@ def test_a_non_json_error_body_raises_the_typed_error(
     assert (aerror.status, aerror.content, aerror.problem) == (status, body, None)
 
 
+@pytest.mark.parametrize(
+    ("status", "body", "content_type"),
+    [
+        (200, HTML, "text/html"),
+        (200, b'{"value": {"monitors": [', "application/json"),
+        (200, b"[1, 2, 3]", "application/json"),
+        (200, b'{"unrelated": true}', "application/json"),
+        (201, b"{}", "application/json"),
+        (302, b"", "text/plain"),
+    ],
+    ids=["html-200", "truncated-json", "json-list", "other-json", "undeclared-201", "302"],
+)
+@pytest.mark.parametrize(
+    ("name", "build", "sync_cls", "async_cls", "path", "act"),
+    CASES,
+    ids=[case[0] for case in CASES],
+)
+def test_a_success_off_the_spec_raises_unexpected_response(
+    name, build, sync_cls, async_cls, path, act, status, body, content_type
+):
+    handler = answering(path, status, body, content_type)
+
+    client = build(sync_cls, httpx.MockTransport(handler))
+    with pytest.raises(UnexpectedResponseError) as raised:
+        _consume(act(client))
+    assert (raised.value.status, raised.value.content) == (status, body)
+
+    async def run_async() -> UnexpectedResponseError:
+        aclient = build(async_cls, httpx.MockTransport(handler))
+        with pytest.raises(UnexpectedResponseError) as araised:
+            await _aconsume(act(aclient))
+        return araised.value
+
+    aerror = asyncio.run(run_async())
+    assert (aerror.status, aerror.content) == (status, body)
+
+
 GENERATED = ["preservica_monitor_client", "monitor_server_client", "aepublish_client"]
 
 
 @pytest.mark.parametrize("package", GENERATED)
 def test_every_generated_operation_has_what_the_wrappers_call(package):
-    # wrappers._generated calls each operation's request builder and response parser and
-    # builds its Response: a generator upgrade that renames them must fail here.
+    # wrappers._core.calls calls each operation's request builder and response parser: a
+    # generator upgrade that renames them must fail here.
     api = import_module(f"{package}.api")
     modules = [
         import_module(info.name)
@@ -173,4 +213,3 @@ def test_every_generated_operation_has_what_the_wrappers_call(package):
     for module in modules:
         assert callable(module._get_kwargs), module.__name__
         assert callable(module._build_response), module.__name__
-        assert module.Response.__name__ == "Response", module.__name__

@@ -28,6 +28,7 @@ from wrappers.errors import (
     BadRequestError,
     NotFoundError,
     ServerError,
+    UnexpectedResponseError,
 )
 from wrappers.preservica import (
     AsyncMonitorAPI,
@@ -555,7 +556,20 @@ async def test_a_monitors_answer_without_its_count_is_not_taken(preservica, conn
     preservica.get(path=MONITORS_PATH).mock(return_value=envelope(value))
     client = connect()
 
-    with pytest.raises(KeyError):
+    with pytest.raises(UnexpectedResponseError, match="list_monitors") as raised:
+        await collect(client.monitors())
+    assert raised.value.status == 200
+    assert json.loads(raised.value.content)["value"] == value
+
+
+@pytest.mark.parametrize("field", ["status", "canRetry", "mappedId"])
+async def test_a_monitor_without_a_field_its_record_requires_is_refused(preservica, connect, field):
+    # Monitor is a TypedDict: nothing checks it at run time but the wrapper.
+    wire = [monitor_json(), {k: v for k, v in monitor_json().items() if k != field}]
+    preservica.get(path=MONITORS_PATH).mock(return_value=monitors_answer(wire))
+    client = connect()
+
+    with pytest.raises(UnexpectedResponseError, match="list_monitors"):
         await collect(client.monitors())
 
 
@@ -620,8 +634,9 @@ async def test_messages_refuse_a_page_the_spec_does_not_describe(preservica, con
     preservica.get(path=MESSAGES_PATH).mock(return_value=envelope(page))
     client = connect()
 
-    with pytest.raises((KeyError, TypeError, ValueError)):
+    with pytest.raises(UnexpectedResponseError, match="list_messages") as raised:
         await collect(client.messages(MONITOR_ID))
+    assert raised.value.status == 200
 
 
 async def test_a_message_page_is_sent_as_the_generated_operation_sends_it(preservica, connect):
@@ -707,7 +722,7 @@ async def test_a_next_link_that_does_not_move_forward_is_refused(preservica, con
     got, error = await collect_until_error(client.messages(MONITOR_ID))
 
     assert got == []  # the page is refused whole: its link is read before its items go out
-    assert isinstance(error, ValueError)
+    assert isinstance(error, UnexpectedResponseError)
     assert "does not point past start=0" in str(error)
 
 

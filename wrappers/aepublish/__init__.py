@@ -7,16 +7,14 @@ expired, and ``publish()``, which re-sends only the observations the service ask
 Unlike a client made by ``almdrlib.client(...)``, which returns a 4xx/5xx answer, every
 error status raises a typed ``wrappers.errors`` exception (AIMS' refusals to log in too).
 
-``AepublishClient`` and ``AsyncAepublishClient`` share everything but the calls themselves:
-reading answers (``_answers``), the retry policy (``_retries``) and the login state
-(``_session``) are written once; ``_sync`` and ``_async`` only say how a generated operation
-is called (``sync_detailed`` or ``await asyncio_detailed``).
+The methods are written once (``_api``) for ``AepublishClient`` and
+``AsyncAepublishClient``; the calls and their answers are in ``_answers``, ``publish()``'s
+bookkeeping and retry policy in ``_publication``.
 """
 
 from aepublish_client.models import Outcome
 
 from wrappers.aepublish._answers import ObservationResult
-from wrappers.aepublish._async import AsyncAepublishClient
-from wrappers.aepublish._sync import AepublishClient
+from wrappers.aepublish._api import AepublishClient, AsyncAepublishClient
 
 __all__ = ["AepublishClient", "AsyncAepublishClient", "ObservationResult", "Outcome"]

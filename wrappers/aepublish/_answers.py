@@ -1,18 +1,23 @@
-"""Reading the generated client's answers into the wrapper's types (sync and async alike)."""
+"""Which generated operation each aepublish call makes, and how its answer reads."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import httpx
+from aepublish_client.api.aims_authentication_and_authorization_resources import (
+    authenticate,
+    get_token_info,
+)
+from aepublish_client.api.observations_resources import publish_observations
 from aepublish_client.models import AuthenticateResponse, Outcome, PublishResponse, TokenInfo
 from aepublish_client.models import ObservationResult as WireResult
-from aepublish_client.types import Response, Unset
+from aepublish_client.types import Unset
 
-from wrappers.errors import BadRequestError, LoginRefusedError, raise_for_status
+from wrappers._core.calls import Call, Malformed, Reply, expect
 
-M = TypeVar("M")
 T = TypeVar("T")
 
 
@@ -51,25 +56,15 @@ class Login:
     account_id: str
 
 
-def login_from_authentication(response: Response[Any]) -> Login:
-    """The login of an ``authenticate`` answer (key pair); raises the typed error otherwise:
-    ``AuthenticationError`` for a failed login (AIMS' empty 401), ``LoginRefusedError`` for
-    a right pair AIMS will not log in (its 400 ``{"error": ...}``)."""
-    try:
-        authentication = _parsed(response, AuthenticateResponse).authentication
-    except BadRequestError as refused:
-        raise LoginRefusedError(refused.status, refused.problem, refused.content) from None
+def login_from_authentication(reply: Reply) -> Login:
+    """The login of an ``authenticate`` answer (a key pair)."""
+    authentication = expect(reply.parsed, AuthenticateResponse).authentication
     return Login(authentication.token, authentication.account.id)
 
 
-def login_from_token_info(response: Response[Any], token: str) -> Login:
-    """The login of a ``get_token_info`` answer about ``token``."""
-    return Login(token, _parsed(response, TokenInfo).account.id)
-
-
-def results_from(response: Response[Any]) -> list[ObservationResult]:
+def results_from(reply: Reply) -> list[ObservationResult]:
     """One result per observation of a ``publish_observations`` answer, in its order."""
-    observations = _parsed(response, PublishResponse).observations
+    observations = expect(reply.parsed, PublishResponse).observations
     return [ObservationResult.from_wire(wire) for wire in observations]
 
 
@@ -80,12 +75,44 @@ def request_body(data: Sequence[Mapping[str, Any]]) -> list[Any]:
     return [dict(item) if isinstance(item, Mapping) else item for item in data]
 
 
-def _parsed(response: Response[Any], model: type[M]) -> M:
-    raise_for_status(response)
-    if not isinstance(response.parsed, model):
-        # A 2xx the spec does not declare: the service and the spec disagree.
-        raise TypeError(f"expected {model.__name__}, got {type(response.parsed).__name__}")
-    return response.parsed
+# --------------------------------------------------------------------------- calls
+
+
+def authenticate_call(key_pair: httpx.Auth) -> Call[Login]:
+    """An AIMS login with a key pair (basic authentication on this request only). A login
+    stores nothing (a repeated one leaves an unused token), so it may be sent again."""
+    return Call(authenticate, {}, login_from_authentication, auth=key_pair)
+
+
+def token_info_call(token: str) -> Call[Login]:
+    """What AIMS knows of a token given as is: its account."""
+
+    def read(reply: Reply) -> Login:
+        return Login(token, expect(reply.parsed, TokenInfo).account.id)
+
+    return Call(get_token_info, {}, read)
+
+
+def publish_call(
+    account_id: str, data: Sequence[Mapping[str, Any]]
+) -> Call[list[ObservationResult]]:
+    """One publication; never sent again by itself (``publish()`` re-sends only the
+    observations answered ``retry``, which the service defines as safe to send again)."""
+    body = request_body(data)
+    kwargs = {"account_id": account_id, "body": body}
+    return Call(publish_observations, kwargs, _results_of(len(body)), safe=False)
+
+
+def _results_of(sent: int) -> Callable[[Reply], list[ObservationResult]]:
+    def read(reply: Reply) -> list[ObservationResult]:
+        results = results_from(reply)
+        # One result per observation, in order: a count that differs would pin outcomes on
+        # the wrong observations.
+        if len(results) != sent:
+            raise Malformed(f"{len(results)} results for {sent} observations")
+        return results
+
+    return read
 
 
 def _or_none(value: T | Unset) -> T | None:

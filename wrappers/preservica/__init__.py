@@ -8,23 +8,32 @@ credentials come from arguments or the ``PRESERVICA_*`` variables. On top: filte
 several values (and ``subcategory``, ``name``), messages are fetched lazily a large page at
 a time, errors are typed (``wrappers.errors``), and ``AsyncMonitorAPI`` is the asyncio form.
 
-Both clients share everything but the calls themselves: arguments, renaming and page
-reading (``_calls``) and credentials and login state (``_session``) are written once;
-``_sync`` and ``_async`` only say how a generated operation is called.
+The methods are written once (``_api``) for both clients; which generated operation each
+call makes and how its answer reads is in ``_calls``, where credentials come from in
+``_credentials``.
 """
 
-from wrappers.preservica._async import AsyncMonitorAPI
-from wrappers.preservica._enums import MessageStatus, MonitorCategory, MonitorStatus
+from wrappers.preservica._api import AsyncMonitorAPI, MonitorAPI
+from wrappers.preservica._enums import (
+    MessageStatus,
+    MessageStatusFilter,
+    MonitorCategory,
+    MonitorCategoryFilter,
+    MonitorStatus,
+    MonitorStatusFilter,
+)
 from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
-from wrappers.preservica._sync import MonitorAPI
 
 __all__ = [
     "AsyncMonitorAPI",
     "Message",
     "MessageStatus",
+    "MessageStatusFilter",
     "Monitor",
     "MonitorAPI",
     "MonitorCategory",
+    "MonitorCategoryFilter",
     "MonitorStatus",
+    "MonitorStatusFilter",
     "TimeseriesPoint",
 ]

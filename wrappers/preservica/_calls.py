@@ -4,12 +4,11 @@ which generated operation, with which arguments, and how its response reads."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
-from types import ModuleType
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import httpx
 from preservica_monitor_client.api.authentication import login
@@ -28,36 +27,26 @@ from preservica_monitor_client.models import (
 from preservica_monitor_client.models import MessageStatus as WireMessageStatus
 from preservica_monitor_client.models import MonitorCategory as WireMonitorCategory
 from preservica_monitor_client.models import MonitorStatus as WireMonitorStatus
-from preservica_monitor_client.types import UNSET, Response, Unset
-from tenacity import retry_if_exception_type, stop_after_attempt, wait_exponential
+from preservica_monitor_client.types import UNSET, Unset
 
-from wrappers._paging import Page
-from wrappers.errors import raise_for_status
+from wrappers._core.calls import Call, Malformed, Reply, expect
+from wrappers._core.paging import Page
+from wrappers.preservica._enums import (
+    MessageStatusFilter,
+    MonitorCategoryFilter,
+    MonitorStatusFilter,
+)
 from wrappers.preservica._records import Message, Monitor, TimeseriesPoint
 
-R = TypeVar("R")
 W = TypeVar("W", bound=Enum)
 
-#: One filter value, or several (any iterable); a value is our enum, its wire text, or any
-#: enum with that value (pyPreservica's own enums work too).
+#: At run time a filter value may also be any enum with the wire value (pyPreservica's own
+#: enums); type checkers hold callers to the filters of ``_enums``.
 EnumFilter = Enum | str | Iterable[Enum | str] | None
 TextFilter = str | Iterable[str] | None
 
 FIRST_START = 0  # `start` is a 0-based index into the matching messages
 MAX_PAGE_SIZE = 1000  # the bound of `max` in the spec
-
-
-@dataclass(frozen=True)
-class Call(Generic[R]):
-    """One call of a generated operation, and how its response reads as our result."""
-
-    #: A generated operation module (it has ``sync_detailed`` and ``asyncio_detailed``).
-    operation: ModuleType
-    kwargs: Mapping[str, Any]
-    read: Callable[[Response[Any]], R]
-    #: A success ``read`` takes from the body itself, so the generated models of the
-    #: answer are not built (``parsed`` is None; see ``wrappers._generated``).
-    unparsed_success: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,18 +92,15 @@ def page_size_checked(page_size: int) -> int:
 # --------------------------------------------------------------------------- answers
 
 
-def _wire_value(response: Response[Any], model: type) -> Any:
-    """The ``value`` of a success's envelope, exactly as sent; an error raises its ApiError.
+def _wire_value(reply: Reply, model: type) -> Any:
+    """The ``value`` of a success's envelope, exactly as sent.
 
     The generated model checks the shape, but the dicts handed out come from the body
     itself: the model's ``to_dict`` would rewrite every timestamp (``...00.000Z`` becomes
     ``...00+00:00``), and pyPreservica users get the wire text.
     """
-    raise_for_status(response)
-    if not isinstance(response.parsed, model):
-        # A 2xx the spec does not declare: the service and the spec disagree.
-        raise TypeError(f"expected {model.__name__}, got {type(response.parsed).__name__}")
-    return json.loads(response.content)["value"]
+    expect(reply.parsed, model)
+    return json.loads(reply.content)["value"]
 
 
 def _renamed(wire: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
@@ -124,28 +110,43 @@ def _renamed(wire: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]
     return wire
 
 
-def read_login(response: Response[Any]) -> Login:
-    """The login of a ``login`` answer; wrong credentials raise ``AuthenticationError``."""
-    raise_for_status(response)
-    token = response.parsed
-    if not isinstance(token, AccessToken):
-        raise TypeError(f"expected AccessToken, got {type(token).__name__}")
+def _records(
+    wire: Any, required: frozenset[str], renames: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The wire dicts, renamed as pyPreservica renames them, each holding at least the
+    ``required`` keys of its ``TypedDict`` (which nothing checks at run time: a record
+    without one would fail later in the caller's code, as a ``KeyError``)."""
+    if not isinstance(wire, list):
+        raise Malformed(f"a list of records expected, not {type(wire).__name__}")
+    records = [_renamed(item, renames) for item in wire]
+    for record in records:
+        if not record.keys() >= required:  # compares without building a set (W4's pace)
+            missing = ", ".join(sorted(required - record.keys()))
+            raise Malformed(f"a record without {missing}")
+    return records
+
+
+def read_login(reply: Reply) -> Login:
+    """The login of a ``login`` answer (wrong credentials are its 401)."""
+    token = expect(reply.parsed, AccessToken)
     return Login(token.token, token.user, token.tenant)
 
 
-def read_monitors(response: Response[Any]) -> list[Monitor]:
+def read_monitors(reply: Reply) -> list[Monitor]:
     """The monitors of a ``list_monitors`` answer, ``mappedId`` renamed ``MonitorId``.
 
     ``value.paging`` (a count: monitors are not paged) is checked by the generated model
     and not handed out, as pyPreservica hands out only the monitors.
     """
-    monitors = _wire_value(response, MonitorListResponse)["monitors"]
-    return [cast(Monitor, _renamed(monitor, {"mappedId": "MonitorId"})) for monitor in monitors]
+    monitors = _wire_value(reply, MonitorListResponse)["monitors"]
+    required = Monitor.__required_keys__
+    return cast(list[Monitor], _records(monitors, required, {"mappedId": "MonitorId"}))
 
 
-def read_timeseries(response: Response[Any]) -> list[TimeseriesPoint]:
+def read_timeseries(reply: Reply) -> list[TimeseriesPoint]:
     """The progress samples of a ``get_monitor_timeseries`` answer, oldest first."""
-    return list(_wire_value(response, TimeseriesResponse)["timeseries"])
+    points = _wire_value(reply, TimeseriesResponse)["timeseries"]
+    return cast(list[TimeseriesPoint], _records(points, TimeseriesPoint.__required_keys__, {}))
 
 
 _MESSAGE_RENAMES = {"mappedMonitorId": "MonitorId", "mappedId": "MessageId"}
@@ -163,26 +164,27 @@ def next_start(next_url: str | Unset, after: int) -> int | None:
     start = httpx.URL(next_url).params.get("start", "")
     # A next page that does not move forward would walk the same pages for ever.
     if not start.isdigit() or int(start) <= after:
-        raise ValueError(f"paging.next {next_url!r} does not point past start={after}")
+        raise Malformed(f"paging.next {next_url!r} does not point past start={after}")
     return int(start)
 
 
-def read_message_page(start: int, response: Response[Any]) -> Page[Message, int]:
+def read_message_page(start: int, reply: Reply) -> Page[Message, int]:
     """One page of a ``list_messages`` answer fetched at ``start``, keys renamed as
     pyPreservica does, with the ``start`` of the next page as the cursor.
 
-    The answer comes unparsed (``Call.unparsed_success``): a page holds up to 1,000
+    The answer comes unparsed (``Call.parse`` False): a page holds up to 1,000
     messages, and building a generated model of each, only to hand out the wire dicts,
     took two thirds of the time of a full enumeration (W4 of ``make bench``). The generated
     models still check the envelope, the paging and the page's first message.
     """
-    raise_for_status(response)
-    value = json.loads(response.content)
+    value = json.loads(reply.content)
     messages = value["value"]["messages"]
+    if not isinstance(messages, list):
+        raise Malformed("value.messages is not a list")
     sample = {**value, "value": {**value["value"], "messages": messages[:1]}}
     paging = MessagePageResponse.from_dict(sample).value.paging
-    items = [cast(Message, _renamed(message, _MESSAGE_RENAMES)) for message in messages]
-    return Page(items, next_start(paging.next_, after=start))
+    items = _records(messages, Message.__required_keys__, _MESSAGE_RENAMES)
+    return Page(cast(list[Message], items), next_start(paging.next_, after=start))
 
 
 # --------------------------------------------------------------------------- calls
@@ -197,7 +199,10 @@ def login_call(username: str, password: str, tenant: str | None) -> Call[Login]:
 
 
 def monitors_call(
-    status: EnumFilter, category: EnumFilter, subcategory: TextFilter, name: TextFilter
+    status: MonitorStatusFilter | EnumFilter,
+    category: MonitorCategoryFilter | EnumFilter,
+    subcategory: TextFilter,
+    name: TextFilter,
 ) -> Call[list[Monitor]]:
     """The monitors matching every filter given (one of the values of each)."""
     kwargs = {
@@ -223,7 +228,9 @@ class MessageQuery:
     page_size: int
 
     @classmethod
-    def of(cls, monitor_id: TextFilter, status: EnumFilter, page_size: int) -> MessageQuery:
+    def of(
+        cls, monitor_id: TextFilter, status: MessageStatusFilter | EnumFilter, page_size: int
+    ) -> MessageQuery:
         """The query of ``messages(monitor_id, status)``; raises ``ValueError`` early."""
         monitor_ids = text_filter(monitor_id)
         if isinstance(monitor_ids, Unset):
@@ -238,23 +245,4 @@ class MessageQuery:
             "start": start,
             "max_": self.page_size,
         }
-        return Call(list_messages, kwargs, partial(read_message_page, start), unparsed_success=True)
-
-
-# --------------------------------------------------------------------------- retries
-
-
-def retry_policy(attempts: int) -> dict[str, Any]:
-    """Bounded retries of a request that failed in transport (an error status is an answer).
-
-    Every call may be repeated: all are GETs but the login, and a repeated login only leaves
-    an unused token behind.
-    """
-    if attempts < 1:
-        raise ValueError("attempts must be at least 1")
-    return {
-        "stop": stop_after_attempt(attempts),
-        "wait": wait_exponential(multiplier=0.2, max=2.0),
-        "retry": retry_if_exception_type(httpx.TransportError),
-        "reraise": True,
-    }
+        return Call(list_messages, kwargs, partial(read_message_page, start), parse=False)

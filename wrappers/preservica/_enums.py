@@ -8,7 +8,9 @@ generated enums by value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
+from typing import Literal
 
 
 class _WireEnum(str, Enum):
@@ -49,3 +51,22 @@ class MessageStatus(_WireEnum):
     WARNING = "Warning"
     ERROR = "Error"
     DEBUG = "Debug"
+
+
+# The wire texts, for type checkers: a filter takes the enum or its text, and nothing that
+# is merely a ``str`` (every member of these enums is one), so a ``MessageStatus`` given
+# where a ``MonitorStatus`` is expected is refused before the code runs.
+MonitorCategoryText = Literal["Ingest", "Export", "DataManagement", "Automated"]
+MonitorStatusText = Literal["Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable"]
+MessageStatusText = Literal["Info", "Warning", "Error", "Debug"]
+
+#: A filter: one value or several (any one of them matches); None or empty: no filter.
+MonitorCategoryFilter = (
+    MonitorCategory | MonitorCategoryText | Iterable[MonitorCategory | MonitorCategoryText] | None
+)
+MonitorStatusFilter = (
+    MonitorStatus | MonitorStatusText | Iterable[MonitorStatus | MonitorStatusText] | None
+)
+MessageStatusFilter = (
+    MessageStatus | MessageStatusText | Iterable[MessageStatus | MessageStatusText] | None
+)

@@ -10,14 +10,22 @@ from ...models.bad_description import BadDescription
 from ...models.component_pipeline_build_sessions import ComponentPipelineBuildSessions
 from ...models.message import Message
 from ...models.validation_errors import ValidationErrors
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     component: str,
     pipeline: str,
     build_no: str,
+    *,
+    page: int | Unset = 1,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -26,6 +34,7 @@ def _get_kwargs(
             pipeline=quote(str(pipeline), safe=""),
             build_no=quote(str(build_no), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -106,6 +115,7 @@ def sync_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
 ]:
@@ -115,6 +125,7 @@ def sync_detailed(
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +139,7 @@ def sync_detailed(
         component=component,
         pipeline=pipeline,
         build_no=build_no,
+        page=page,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +155,7 @@ def sync(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> (
     BadDescription
     | Message
@@ -157,6 +170,7 @@ def sync(
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +185,7 @@ def sync(
         pipeline=pipeline,
         build_no=build_no,
         client=client,
+        page=page,
     ).parsed
 
 
@@ -180,6 +195,7 @@ async def asyncio_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | ComponentPipelineBuildSessions | str
 ]:
@@ -189,6 +205,7 @@ async def asyncio_detailed(
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +219,7 @@ async def asyncio_detailed(
         component=component,
         pipeline=pipeline,
         build_no=build_no,
+        page=page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +233,7 @@ async def asyncio(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> (
     BadDescription
     | Message
@@ -229,6 +248,7 @@ async def asyncio(
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,5 +264,6 @@ async def asyncio(
             pipeline=pipeline,
             build_no=build_no,
             client=client,
+            page=page,
         )
     ).parsed

@@ -10,13 +10,21 @@ from ...models.bad_description import BadDescription
 from ...models.component_pipeline_builds import ComponentPipelineBuilds
 from ...models.message import Message
 from ...models.validation_errors import ValidationErrors
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     component: str,
     pipeline: str,
+    *,
+    page: int | Unset = 1,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +32,7 @@ def _get_kwargs(
             component=quote(str(component), safe=""),
             pipeline=quote(str(pipeline), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -96,6 +105,7 @@ def sync_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
 ]:
@@ -106,6 +116,7 @@ def sync_detailed(
     Args:
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +129,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         component=component,
         pipeline=pipeline,
+        page=page,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +144,7 @@ def sync(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str | None:
     """List the builds of a pipeline that produced metrics of a component
 
@@ -140,6 +153,7 @@ def sync(
     Args:
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +167,7 @@ def sync(
         component=component,
         pipeline=pipeline,
         client=client,
+        page=page,
     ).parsed
 
 
@@ -161,6 +176,7 @@ async def asyncio_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str
 ]:
@@ -171,6 +187,7 @@ async def asyncio_detailed(
     Args:
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +200,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         component=component,
         pipeline=pipeline,
+        page=page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,6 +213,7 @@ async def asyncio(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | ComponentPipelineBuilds | str | None:
     """List the builds of a pipeline that produced metrics of a component
 
@@ -203,6 +222,7 @@ async def asyncio(
     Args:
         component (str): Text in one path segment. Example: linalg.
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,5 +237,6 @@ async def asyncio(
             component=component,
             pipeline=pipeline,
             client=client,
+            page=page,
         )
     ).parsed

@@ -10,18 +10,27 @@ from ...models.bad_description import BadDescription
 from ...models.component_pipelines import ComponentPipelines
 from ...models.message import Message
 from ...models.validation_errors import ValidationErrors
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     component: str,
+    *,
+    page: int | Unset = 1,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/components/{component}/pipelines".format(
             component=quote(str(component), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -91,6 +100,7 @@ def sync_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]:
     """List the pipelines that produced metrics of a component
 
@@ -99,6 +109,7 @@ def sync_detailed(
 
     Args:
         component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         component=component,
+        page=page,
     )
 
     response = client.get_httpx_client().request(
@@ -123,6 +135,7 @@ def sync(
     component: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | ComponentPipelines | str | None:
     """List the pipelines that produced metrics of a component
 
@@ -131,6 +144,7 @@ def sync(
 
     Args:
         component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +157,7 @@ def sync(
     return sync_detailed(
         component=component,
         client=client,
+        page=page,
     ).parsed
 
 
@@ -150,6 +165,7 @@ async def asyncio_detailed(
     component: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[BadDescription | Message | ValidationErrors | ComponentPipelines | str]:
     """List the pipelines that produced metrics of a component
 
@@ -158,6 +174,7 @@ async def asyncio_detailed(
 
     Args:
         component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +186,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         component=component,
+        page=page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,6 +198,7 @@ async def asyncio(
     component: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | ComponentPipelines | str | None:
     """List the pipelines that produced metrics of a component
 
@@ -188,6 +207,7 @@ async def asyncio(
 
     Args:
         component (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,5 +221,6 @@ async def asyncio(
         await asyncio_detailed(
             component=component,
             client=client,
+            page=page,
         )
     ).parsed

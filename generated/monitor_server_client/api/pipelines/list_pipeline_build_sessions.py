@@ -10,13 +10,21 @@ from ...models.bad_description import BadDescription
 from ...models.message import Message
 from ...models.pipeline_build_sessions import PipelineBuildSessions
 from ...models.validation_errors import ValidationErrors
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     pipeline: str,
     build_no: str,
+    *,
+    page: int | Unset = 1,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +32,7 @@ def _get_kwargs(
             pipeline=quote(str(pipeline), safe=""),
             build_no=quote(str(build_no), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -96,6 +105,7 @@ def sync_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
 ]:
@@ -104,6 +114,7 @@ def sync_detailed(
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,6 +127,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         pipeline=pipeline,
         build_no=build_no,
+        page=page,
     )
 
     response = client.get_httpx_client().request(
@@ -130,12 +142,14 @@ def sync(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | str | None:
     """List the sessions of a pipeline build
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +163,7 @@ def sync(
         pipeline=pipeline,
         build_no=build_no,
         client=client,
+        page=page,
     ).parsed
 
 
@@ -157,6 +172,7 @@ async def asyncio_detailed(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[
     BadDescription | Message | ValidationErrors | PipelineBuildSessions | str
 ]:
@@ -165,6 +181,7 @@ async def asyncio_detailed(
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +194,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         pipeline=pipeline,
         build_no=build_no,
+        page=page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -189,12 +207,14 @@ async def asyncio(
     build_no: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | PipelineBuildSessions | str | None:
     """List the sessions of a pipeline build
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
         build_no (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,5 +229,6 @@ async def asyncio(
             pipeline=pipeline,
             build_no=build_no,
             client=client,
+            page=page,
         )
     ).parsed

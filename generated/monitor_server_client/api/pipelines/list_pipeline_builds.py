@@ -10,18 +10,27 @@ from ...models.bad_description import BadDescription
 from ...models.message import Message
 from ...models.pipeline_builds import PipelineBuilds
 from ...models.validation_errors import ValidationErrors
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     pipeline: str,
+    *,
+    page: int | Unset = 1,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/pipelines/{pipeline}/builds".format(
             pipeline=quote(str(pipeline), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -91,6 +100,7 @@ def sync_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]:
     """List the builds of a pipeline
 
@@ -98,6 +108,7 @@ def sync_detailed(
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         pipeline=pipeline,
+        page=page,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +134,7 @@ def sync(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | PipelineBuilds | str | None:
     """List the builds of a pipeline
 
@@ -129,6 +142,7 @@ def sync(
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,6 +155,7 @@ def sync(
     return sync_detailed(
         pipeline=pipeline,
         client=client,
+        page=page,
     ).parsed
 
 
@@ -148,6 +163,7 @@ async def asyncio_detailed(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> Response[BadDescription | Message | ValidationErrors | PipelineBuilds | str]:
     """List the builds of a pipeline
 
@@ -155,6 +171,7 @@ async def asyncio_detailed(
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +183,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         pipeline=pipeline,
+        page=page,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,6 +195,7 @@ async def asyncio(
     pipeline: str,
     *,
     client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
 ) -> BadDescription | Message | ValidationErrors | PipelineBuilds | str | None:
     """List the builds of a pipeline
 
@@ -184,6 +203,7 @@ async def asyncio(
 
     Args:
         pipeline (str): Text in one path segment. Example: linalg.
+        page (int | Unset):  Default: 1.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +217,6 @@ async def asyncio(
         await asyncio_detailed(
             pipeline=pipeline,
             client=client,
+            page=page,
         )
     ).parsed

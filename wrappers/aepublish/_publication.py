@@ -1,17 +1,22 @@
 """``publish()``'s retries: which observations go again, when, and how often.
 
-The bookkeeping (``Publication``) and the tenacity settings are shared; each client runs
-them with ``Retrying`` or ``AsyncRetrying``.
+The service answers each observation with an outcome; ``retry`` means "send this one
+again, after ``delay``" and is the only outcome defined as safe to send again. So the
+observations answered ``retry`` are sent again, and only they: at most ``max_attempts``
+requests in all, one wait (the largest ``delay``) between two, and no wait that would end
+past the call's deadline. The policy is one ``AsyncRetrying`` per client; each call's own
+bookkeeping and bound are its ``Publication``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from aepublish_client.models import Outcome
-from tenacity import RetryCallState, retry_if_result, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_result
 
+from wrappers._core import deadline
 from wrappers.aepublish._answers import ObservationResult
 
 #: Seconds to wait before re-sending a ``retry`` that came without a recommended ``delay``:
@@ -22,7 +27,10 @@ DEFAULT_RETRY_DELAY = 1
 class Publication:
     """One ``publish()`` call: every observation's latest result, and those awaiting a retry."""
 
-    def __init__(self, observations: Sequence[Mapping[str, Any]]) -> None:
+    def __init__(self, observations: Sequence[Mapping[str, Any]], max_attempts: int) -> None:
+        if max_attempts < 1:
+            raise ValueError(f"max_attempts must be at least 1, not {max_attempts}")
+        self.max_attempts = max_attempts
         self._observations = list(observations)
         self._results: list[ObservationResult | None] = [None] * len(self._observations)
         self._pending = list(range(len(self._observations)))
@@ -57,19 +65,26 @@ class Publication:
         return DEFAULT_RETRY_DELAY if delay is None else delay
 
 
-def retry_policy(max_attempts: int) -> dict[str, Any]:
-    """Tenacity settings for ``publish()``, the same for ``Retrying`` and ``AsyncRetrying``."""
-    if max_attempts < 1:
-        raise ValueError(f"max_attempts must be at least 1, not {max_attempts}")
-    return {
-        "stop": stop_after_attempt(max_attempts),
+def publication_policy(sleep: Callable[[float], Awaitable[None]]) -> AsyncRetrying:
+    """The tenacity policy of ``publish()``; ``sleep`` is the client's side's."""
+    return AsyncRetrying(
+        sleep=sleep,
+        stop=_over,
         # Only results are retried: a refused request (4xx) raises through at once.
-        "retry": retry_if_result(Publication.awaits_retry),
-        "wait": _wait_for_retry_delay,
+        retry=retry_if_result(Publication.awaits_retry),
+        wait=_wait_for_retry_delay,
         # Out of attempts, the observations still pending keep their `retry` result, rather
         # than tenacity raising RetryError and losing every other observation's outcome.
-        "retry_error_callback": _last_publication,
-    }
+        retry_error_callback=_last_publication,
+    )
+
+
+def _over(state: RetryCallState) -> bool:
+    publication = _last_publication(state)
+    return (
+        state.attempt_number >= publication.max_attempts
+        or state.upcoming_sleep >= deadline.remaining()
+    )
 
 
 def _wait_for_retry_delay(state: RetryCallState) -> float:
