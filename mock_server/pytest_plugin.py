@@ -38,6 +38,7 @@ a fixture skips its test, saying what to install.
 from __future__ import annotations
 
 import contextvars
+import functools
 import importlib.util
 import json
 import re
@@ -74,9 +75,15 @@ class MockSeedRefused(Exception):
 
 def _require_mock(*more: str) -> None:
     """Skip the test when the ``mock`` extra is not installed, saying so."""
-    for name in (*_MOCK_MODULES, *more):
-        if importlib.util.find_spec(name) is None:
-            pytest.skip(f"{MOCK_EXTRA} ({name} is not installed)")
+    missing = _missing(tuple(more))
+    if missing is not None:
+        pytest.skip(f"{MOCK_EXTRA} ({missing} is not installed)")
+
+
+@functools.cache
+def _missing(more: tuple[str, ...]) -> str | None:
+    # Once per process: several fixtures of every test ask.
+    return next((n for n in (*_MOCK_MODULES, *more) if importlib.util.find_spec(n) is None), None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -127,11 +134,9 @@ class _Seeds:
 
     def check(self, document: dict[str, Any]) -> None:
         """Validate against the schema (once per distinct document): ``MockSeedRefused``."""
-        import orjson
-
         from mock_server.core.seed import dotted, schema_error
 
-        key = orjson.dumps(document)
+        key = _json(document)
         if key in self._valid:
             return
         found = schema_error(document)
@@ -144,6 +149,17 @@ class _Seeds:
 
 
 _SEEDS = _Seeds()
+
+
+def _json(document: Any) -> bytes:
+    """``document`` as JSON, keys sorted (a stable key): orjson, or the json module for
+    what orjson does not write (integers beyond 64 bits)."""
+    import orjson
+
+    try:
+        return orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
 
 
 def _with_clock(document: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +187,8 @@ class _LiveServer:
 
         self._log_path = log_path
         self._log: IO[bytes] = log_path.open("wb")
+        #: The names of the seed documents the server keeps (``prepare``).
+        self._kept: set[str] = set()
         argv = [sys.executable, "-m", "mock_server", "--port", "0", "--empty"]
         self.process = subprocess.Popen(
             [*argv, "--log-level", "warning"], stdout=self._log, stderr=subprocess.STDOUT
@@ -208,16 +226,26 @@ class _LiveServer:
                 time.sleep(0.02)
 
     def prepare(self, seed: dict[str, Any]) -> int:
-        """Reset, load ``seed``; the journal's last seq (this test's part starts after)."""
-        import orjson
+        """Reset, load ``seed``; the journal's last seq (this test's part starts after).
+
+        Each distinct seed document is sent once (``PUT /_mock/seeds/{name}``, checked
+        there); every test after that is one ``POST /_mock/reset?seed={name}``, with no
+        document to send, parse and check again."""
+        import hashlib
 
         http = self.http
-        http.post("/_mock/reset").raise_for_status()
-        answer = http.post(
-            "/_mock/seed",
-            content=orjson.dumps(_with_clock(seed)),
-            headers={"content-type": "application/json"},
-        )
+        document = _json(_with_clock(seed))
+        name = hashlib.sha256(document).hexdigest()[:32]
+        if name not in self._kept:
+            kept = http.put(
+                f"/_mock/seeds/{name}",
+                content=document,
+                headers={"content-type": "application/json"},
+            )
+            if kept.status_code >= 400:
+                raise MockSeedRefused(f"mock_seed refused: {_problem_text(kept)}")
+            self._kept.add(name)
+        answer = http.post("/_mock/reset", params={"seed": name})
         if answer.status_code >= 400:
             raise MockSeedRefused(f"mock_seed refused: {_problem_text(answer)}")
         return http.get("/_mock/requests", params={"limit": 1}).json()["last_seq"]

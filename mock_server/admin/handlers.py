@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 from typing import Any
 
 import orjson
@@ -11,7 +12,8 @@ from connexion.context import scope
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
-from mock_server.core.errors import InvalidInput
+from mock_server.core.config import MockConfig
+from mock_server.core.errors import InvalidInput, NotFound
 from mock_server.core.seed import load_seed_text
 from mock_server.core.state import MockState
 
@@ -37,8 +39,26 @@ class AdminHandlers:
     async def get_health(self) -> dict[str, str]:
         return {"status": "ok"}
 
-    async def reset(self) -> tuple[None, int]:
+    async def reset(self, seed: str | None = None) -> tuple[None, int]:
+        kept = None
+        if seed is not None:
+            kept = self.state.kept_seeds.get(seed)
+            if kept is None:
+                raise NotFound(f"no seed document kept as {seed!r} (PUT /_mock/seeds/{seed})")
         self.state.reset()
+        if kept is not None:
+            # A copy each time: the backends may keep parts of what they are given.
+            self.state.load_seed(pickle.loads(kept))
+        return None, 204
+
+    async def keep_seed(self, name: str, body: dict[str, Any]) -> tuple[None, int]:
+        # connexion checked the schema; a scratch state checks what the backends refuse,
+        # so a refusal is answered now, not by every reset that loads it. Kept pickled:
+        # our own plain data (never bytes from outside), copied back in ~0.1 ms, and any
+        # integer JSON allows (orjson stops at 64 bits).
+        document = pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL)
+        MockState(MockConfig(apis=("admin",), empty=True)).load_seed(pickle.loads(document))
+        self.state.kept_seeds[name] = document
         return None, 204
 
     async def load_seed(self, body: Any) -> tuple[dict, int]:

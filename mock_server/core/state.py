@@ -34,6 +34,9 @@ class MockState:
         self.faults = FaultRules({api: operation_ids(api) for api in served})
         #: The app sets the journal's resolver (path -> API and operation) when it is built.
         self.journal = Journal(self.config.journal_size)
+        #: Seed documents kept by name (``PUT /_mock/seeds/{name}``, pickled) for
+        #: ``POST /_mock/reset?seed=name``; not state: reset and snapshots leave them.
+        self.kept_seeds: dict[str, bytes] = {}
 
     @property
     def backends(self) -> dict[str, Any]:

@@ -156,3 +156,40 @@ async def test_the_hook_raises_in_an_asyncio_client_too(app):
             client=client, body=ObservationDefinition(path="host/agent/heartbeat")
         )
         assert fine.path == "host/agent/heartbeat"
+
+
+# --- kept seeds: one request back to where a test starts ------------------------------------
+
+
+async def test_a_kept_seed_is_loaded_by_each_reset_that_names_it(client, state):
+    kept = await client.put("/_mock/seeds/start", json={"preservica": {"users": [ALICE]}})
+    assert kept.status_code == 204, kept.text
+    assert state.export_seed()["preservica"]["users"] == []  # kept, not loaded
+    for _ in range(2):
+        await client.post("/_mock/seed", json={"preservica": {"users": [BOB]}})
+        answer = await client.post("/_mock/reset", params={"seed": "start"})
+        assert answer.status_code == 204, answer.text
+        users = state.export_seed()["preservica"]["users"]
+        assert [u["username"] for u in users] == ["alice"]
+    assert (await client.post("/_mock/reset")).status_code == 204  # plain reset as before
+    assert state.export_seed()["preservica"]["users"] == []
+
+
+async def test_a_seed_name_never_kept_is_a_404_and_changes_nothing(client, state):
+    await client.post("/_mock/seed", json={"preservica": {"users": [BOB]}})
+    answer = await client.post("/_mock/reset", params={"seed": "nope"})
+    assert answer.status_code == 404
+    assert answer.json()["detail"] == "no seed document kept as 'nope' (PUT /_mock/seeds/nope)"
+    assert len(state.export_seed()["preservica"]["users"]) == 1
+
+
+async def test_a_seed_a_backend_refuses_is_refused_when_kept(client, state):
+    answer = await client.put("/_mock/seeds/twice", json={"preservica": {"users": [BOB, BOB]}})
+    assert answer.status_code == 400
+    assert "appears twice" in answer.json()["detail"]
+    assert state.kept_seeds == {}
+    assert (await client.post("/_mock/reset", params={"seed": "twice"})).status_code == 404
+
+
+ALICE = {"username": "alice", "password": "secret"}
+BOB = {"username": "bob", "password": "secret"}

@@ -71,3 +71,19 @@ def test_a_slow_answer_meets_the_clients_read_timeout(app, loop, state):
     state.faults.clear()
     with httpx.Client(transport=transport, base_url=BASE) as client:  # the loop goes on
         assert client.get("/api/v1/sessions/count").status_code == 200
+
+
+async def test_a_blocking_client_inside_an_async_test(app, loop):
+    # This thread runs an event loop already: the request goes to the loop thread.
+    with httpx.Client(transport=InProcessTransport(app, loop), base_url=BASE) as client:
+        assert client.get("/api/v1/sessions/count").json() == {"count": 0}
+    assert loop._thread is not None and loop._thread.is_alive()
+
+
+def test_closing_closes_every_loop_made(app):
+    loop = AppLoop()
+    with httpx.Client(transport=InProcessTransport(app, loop), base_url=BASE) as client:
+        client.get("/api/v1/sessions/count")
+    [own] = loop._loops
+    loop.close()
+    assert own.is_closed()
