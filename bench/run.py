@@ -8,7 +8,8 @@ generator ``bench/loadgen.py`` in its own process), prints a table and writes
 
 Environment: ``BENCH_DURATION`` (seconds per measurement, default 5), ``BENCH_RUNS``
 (measurements per workload, the best kept; default 2), ``BENCH_CONNECTIONS`` (default 16),
-``BENCH_GENERATOR=python`` to use the Python generator even when wrk exists.
+``BENCH_GENERATOR=python`` to use the Python generator even when wrk exists;
+``BENCH_ONLY=overhead`` or ``BENCH_ONLY=plugin`` runs that part alone.
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ TARGETS = {
     "W4 pyPreservica time / wrapper time": 5.0,
     "W1 with journal (+ a rule) / without": OVERHEAD_TARGET,
     "W3 with journal (+ a rule) / without": OVERHEAD_TARGET,
+}
+
+
+#: The plugin's and the wrappers' costs (``plugin_costs()``): ceilings, at most this much.
+PLUGIN_CEILINGS = {
+    "in process / loopback request, blocking": 0.5,
+    "in process / loopback request, asyncio": 0.5,
+    "a test's set-up in process / loopback request": 10.0,
+    "a test's set-up live / loopback request": 10.0,
+    "wrapper / plain httpx, blocking": 1.25,
+    "wrapper / plain httpx, asyncio": 1.25,
 }
 
 
@@ -409,8 +421,70 @@ def print_overhead(figures: dict[str, Any]) -> None:
         )
 
 
+def plugin_costs(py: str) -> dict[str, Any]:
+    """The pytest plugin's and the wrappers' costs, as ratios of one run
+    (``bench/plugin_costs.py``, its own process): a request in process against the same
+    request over loopback to the live server, a test's set-up against one loopback request,
+    a wrapper call against plain httpx."""
+    out = subprocess.run(
+        [py, str(BENCH / "plugin_costs.py")], capture_output=True, text=True, cwd=ROOT, timeout=900
+    )
+    if out.returncode:
+        sys.exit(f"bench: bench/plugin_costs.py failed:\n{out.stderr}")
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    ratios = figures["ratios"]
+    figures["ceilings"] = {
+        name: {"at_most": ceiling, "measured": measured, "met": measured <= ceiling}
+        for (name, ceiling), measured in zip(
+            PLUGIN_CEILINGS.items(),
+            (
+                ratios["in process / loopback, blocking"],
+                ratios["in process / loopback, asyncio"],
+                ratios["set-up in process / loopback request"],
+                ratios["set-up live / loopback request"],
+                ratios["wrapper / httpx, blocking"],
+                ratios["wrapper / httpx, asyncio"],
+            ),
+            strict=True,
+        )
+    }
+    return figures
+
+
+def print_plugin(figures: dict[str, Any]) -> None:
+    requests, setups, wrapper = figures["requests_us"], figures["setup_us"], figures["wrapper_us"]
+    print()
+    print(
+        f"the plugin and the wrappers (us, best of {figures['rounds']} rounds of "
+        f"{figures['calls']}; set-up: median of a pytest run's tests):"
+    )
+    print(
+        f"  GET /api/v1/sessions/count: loopback {requests['blocking loopback']} blocking / "
+        f"{requests['asyncio loopback']} asyncio; in process {requests['blocking in process']}"
+        f" / {requests['asyncio in process']}"
+    )
+    print(
+        f"  a test's set-up: in process {setups['in process']}, live {setups['live']} "
+        f"(the session's first: {setups['in process first']}, {setups['live first']}); "
+        f"a loopback request in those tests {setups['loopback request']}"
+    )
+    print(
+        f"  count_sessions(): plain httpx {wrapper['blocking plain httpx']} / "
+        f"{wrapper['asyncio plain httpx']}, wrapper {wrapper['blocking wrapper']} / "
+        f"{wrapper['asyncio wrapper']}"
+    )
+    print(f"  {'ratio':<48} {'at most':>8} {'measured':>9}  met")
+    for name, c in figures["ceilings"].items():
+        print(f"  {name:<48} {c['at_most']:>8} {c['measured']:>9}  {'yes' if c['met'] else 'NO'}")
+
+
 def main() -> None:
     began = time.monotonic()
+    if os.environ.get("BENCH_ONLY") == "plugin":
+        figures = plugin_costs(sys.executable)
+        print(json.dumps(figures, indent=1))
+        print_plugin(figures)
+        return
     if os.environ.get("BENCH_ONLY") == "overhead":
         figures = overhead(sys.executable, Path(tempfile.mkdtemp(prefix="bench-")))
         print(json.dumps(figures, indent=1))
@@ -581,6 +655,8 @@ def main() -> None:
                 server_process.kill()
     print("bench: the journal's and the fault check's cost (W1, W3)", flush=True)
     results["overhead"] = overhead(py, logs)
+    print("bench: the plugin's and the wrappers' costs", flush=True)
+    results["plugin"] = plugin_costs(py)
 
     by_name = {r["workload"]: r for r in rows}
     measured_values = {
@@ -617,6 +693,14 @@ def main() -> None:
                 "met": measured_values[name] is not None and measured_values[name] >= target,
             }
             for name, target in TARGETS.items()
+        }
+        | {
+            f"{name} (at most)": {
+                "target": c["at_most"],
+                "measured": c["measured"],
+                "met": c["met"],
+            }
+            for name, c in results["plugin"]["ceilings"].items()
         },
         seconds=round(time.monotonic() - began, 1),
     )
@@ -653,11 +737,13 @@ def print_table(results: dict[str, Any]) -> None:
     )
     if "overhead" in results:
         print_overhead(results["overhead"])
+    if "plugin" in results:
+        print_plugin(results["plugin"])
     print()
-    print(f"{'target':<38} {'wanted':>8} {'measured':>10}  met")
+    print(f"{'target':<58} {'wanted':>8} {'measured':>10}  met")
     for name, t in results["targets"].items():
         shown = "-" if t["measured"] is None else t["measured"]
-        print(f"{name:<38} {t['target']:>8,} {shown:>10}  {'yes' if t['met'] else 'NO'}")
+        print(f"{name:<58} {t['target']:>8,} {shown:>10}  {'yes' if t['met'] else 'NO'}")
 
 
 if __name__ == "__main__":

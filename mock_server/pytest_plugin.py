@@ -248,7 +248,7 @@ class _LiveServer:
         answer = http.post("/_mock/reset", params={"seed": name})
         if answer.status_code >= 400:
             raise MockSeedRefused(f"mock_seed refused: {_problem_text(answer)}")
-        return http.get("/_mock/requests", params={"limit": 1}).json()["last_seq"]
+        return int(answer.headers["x-mock-journal-last-seq"])
 
     def stop(self) -> None:
         if getattr(self, "http", None) is not None:
@@ -594,7 +594,7 @@ def mock_inprocess_app(
         state.load_seed(_with_clock(mock_seed))
     except MockError as error:
         raise MockSeedRefused(f"mock_seed refused: {error.detail}") from None
-    request.node.stash[_JOURNAL_START] = (state, state.journal.query(limit=0)["last_seq"])
+    request.node.stash[_JOURNAL_START] = (state, state.journal.last_seq)
     return app
 
 

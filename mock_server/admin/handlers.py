@@ -39,7 +39,7 @@ class AdminHandlers:
     async def get_health(self) -> dict[str, str]:
         return {"status": "ok"}
 
-    async def reset(self, seed: str | None = None) -> tuple[None, int]:
+    async def reset(self, seed: str | None = None) -> tuple[None, int, dict[str, str]]:
         kept = None
         if seed is not None:
             kept = self.state.kept_seeds.get(seed)
@@ -49,7 +49,8 @@ class AdminHandlers:
         if kept is not None:
             # A copy each time: the backends may keep parts of what they are given.
             self.state.load_seed(pickle.loads(kept))
-        return None, 204
+        last = self.state.journal.last_seq
+        return None, 204, {"X-Mock-Journal-Last-Seq": str(last)}
 
     async def keep_seed(self, name: str, body: dict[str, Any]) -> tuple[None, int]:
         # connexion checked the schema; a scratch state checks what the backends refuse,
