@@ -521,8 +521,12 @@ def aepublish_api(mock_server_url: str) -> Iterator[Any]:
 
 
 class _InProcess:
-    """The session's in-process apps, one per ``MockConfig``, and the event loop thread
-    blocking transports run them on."""
+    """The in-process apps, one per ``MockConfig``, and the event loops blocking transports
+    run them on.
+
+    One per process (``_APPS``): a pytest run is one process (an xdist worker too), and a
+    session run inside another (pytester) finds the apps built already; every test resets
+    the app it uses, so nothing carries over. The loops are closed when a session ends."""
 
     def __init__(self) -> None:
         self._apps: dict[Any, Any] = {}
@@ -549,17 +553,18 @@ class _InProcess:
             self._loop = AppLoop()
         return self._loop
 
-    def close(self) -> None:
+    def close_loops(self) -> None:
         if self._loop is not None:
             self._loop.close()
-        self._apps.clear()
+
+
+_APPS = _InProcess()
 
 
 @pytest.fixture(scope="session")
 def _mock_inprocess() -> Iterator[_InProcess]:
-    apps = _InProcess()
-    yield apps
-    apps.close()
+    yield _APPS
+    _APPS.close_loops()
 
 
 @pytest.fixture

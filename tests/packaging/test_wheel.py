@@ -7,10 +7,10 @@
   serves ``/_mock/health``.
 
 Fast enough for every ``make test``: the wheel is built once per run without build
-isolation, the venvs get no pip of their own (the outer pip installs into them,
-``pip --python``), nothing is byte-compiled at install, and the dependencies come from a
-wheelhouse under ``.cache/`` that pip fills once (from its own cache) and that every later
-run installs from with no index at all.
+isolation; the scratch venvs get no pip of their own (the outer pip installs into them,
+``pip --python``) and nothing is byte-compiled at install; the dependencies come from a
+wheelhouse under ``.cache/`` that pip fills once per set of requirements (from its own
+cache, so without a download after the first time), installed with no index at all.
 """
 
 from __future__ import annotations
@@ -145,28 +145,16 @@ def requirements_of(wheel: Path, extra: str | None) -> list[str]:
 
 
 def venv(python: str, where: Path, wheel: Path, extra: str | None) -> Path:
-    """A fresh venv at ``where`` holding ``wheel`` (with ``extra``) and pytest."""
+    """A fresh venv at ``where`` holding ``wheel`` (with ``extra``) and pytest, nothing
+    else; its Python."""
     run([python, "-m", "venv", "--without-pip", str(where)])
     target = where / "bin" / "python"
-    version = run([str(target), "-c", "import sys; print(sys.version)"]).stdout
+    interpreter_version = run([str(target), "-c", "import sys; print(sys.version)"]).stdout
     wanted = [*requirements_of(wheel, extra), "pytest"]
-    house = wheelhouse(str(target), version, wanted)
+    house = wheelhouse(str(target), interpreter_version, wanted)
     spec = f"{wheel}[{extra}]" if extra else str(wheel)
-    run(
-        [
-            *PIP,
-            "--python",
-            str(target),
-            "install",
-            "--quiet",
-            "--no-compile",
-            "--no-index",
-            "--find-links",
-            str(house),
-            spec,
-            "pytest",
-        ]
-    )
+    install = [*PIP, "--python", str(target), "install", "--quiet", "--no-compile"]
+    run([*install, "--no-index", "--find-links", str(house), spec, "pytest"])
     return target
 
 
