@@ -7,6 +7,10 @@ import json
 import subprocess
 import sys
 
+import httpx
+
+from mock_server.pytest_plugin import MOCK_INPROCESS_URL
+
 #: Inline runs of a downstream-like project: strict about warnings, no pytest-asyncio.
 ARGS = ("-p", "no:asyncio", "-p", "no:cacheprovider", "-W", "error")
 
@@ -130,3 +134,16 @@ def test_failed_and_off_contract_in_process_tests_are_reported(pytester, tmp_pat
     assert [name.rsplit(".py_", 1)[-1] for name in written] == ["test_broke_it", "test_fails"]
     snapshot = json.loads((tmp_path / written[1] / "snapshot.json").read_text())
     assert len(snapshot["monitor_server"]["sessions"]) >= 3
+
+
+async def test_the_fixtures_under_pytest_asyncio(mock_async_transport, mock_respx):
+    # This suite runs async tests with pytest-asyncio (asyncio_mode = auto): the other
+    # style docs/plugin.md shows (the example project runs on anyio's marker instead).
+    async with httpx.AsyncClient(transport=mock_async_transport, base_url="http://x") as c:
+        assert (await c.get("/api/v1/sessions/count")).json() == {"count": 3}
+    async with httpx.AsyncClient(base_url=MOCK_INPROCESS_URL) as c:  # caught by mock_respx
+        assert (await c.get("/api/v1/sessions/count")).json() == {"count": 3}
+    # A blocking client inside the running loop: answered on the transports' loop thread.
+    with httpx.Client(base_url=MOCK_INPROCESS_URL) as c:
+        assert c.get("/api/v1/sessions/count").json() == {"count": 3}
+    assert mock_respx.calls.call_count == 2
