@@ -203,27 +203,35 @@ class MonitorServerBackend:
     # ------------------------------------------------------------------ paging
 
     def _page(self, query: _Query, page: PageNumber) -> Page:
-        """Flask-SQLAlchemy's ``paginate`` as the real server calls it: a negative page
-        counts from the end; a page below 1, or past the end (but page 1), is not found;
-        SQLAlchemy takes the whole part of a fractional offset."""
+        """Flask-SQLAlchemy's ``paginate`` as the real server calls it, step by step (which
+        step fails first decides the answer): a negative page counts from the end, once the
+        total is known; a page below 1 is not found before anything is read; a page past
+        the end (but page 1) once its rows are read; SQLAlchemy takes the whole part of a
+        fractional offset."""
         size = self.page_size
-        total = self._db.value(
-            f"SELECT count(*) FROM ({query.select} {query.where})", query.parameters
-        )
-        pages = math.ceil(total / size)
-        if page < 0:
-            page = pages + page + 1
+
+        def total() -> int:
+            sql = f"SELECT count(*) FROM ({query.select} {query.where})"
+            return int(self._db.value(sql, query.parameters))
+
+        def rows_at(number: PageNumber) -> list[sqlite3.Row]:
+            offset = (number - 1) * size
+            if offset > _MAX_OFFSET:
+                raise InvalidInput(f"page {number} is beyond what the real server can address")
+            return self._db.rows(
+                f"{query.select} {query.where} {query.order} LIMIT ? OFFSET ?",
+                [*query.parameters, size, int(offset)],
+            )
+
+        if page < 0:  # the real server pages once to learn the total
+            rows_at(1)
+            page = math.ceil(total() / size) + page + 1
         if page < 1:
             raise PageNotFound(page)
-        offset = (page - 1) * size
-        if offset > _MAX_OFFSET:
-            raise InvalidInput(f"page {page} is beyond what the real server can address")
-        rows = self._db.rows(
-            f"{query.select} {query.where} {query.order} LIMIT ? OFFSET ?",
-            [*query.parameters, size, int(offset)],
-        )
+        rows = rows_at(page)
         if not rows and page != 1:
             raise PageNotFound(page)
+        pages = math.ceil(total() / size)
         return Page([query.item(row) for row in rows], page, pages)
 
     def _listing(self, query: _Query, page: PageNumber) -> Page:

@@ -26,9 +26,8 @@ from mock_server.monitor_server.backend import (
     SessionFlags,
 )
 from mock_server.monitor_server.flask_request import FlaskRequest
-from mock_server.monitor_server.rules import BY_RULE, BuildError, did_you_mean
+from mock_server.monitor_server.rules import BY_RULE, V1, BuildError, did_you_mean
 
-V1 = "/api/v1"
 Answer: TypeAlias = tuple[Any, int] | ConnexionResponse
 
 #: werkzeug's text for a 404, which flask-restx completes with its "did you mean".

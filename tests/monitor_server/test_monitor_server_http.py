@@ -754,3 +754,19 @@ async def test_pytest_monitor_upload_sequence(client):
     assert [m["item"] for m in by_context["metrics"]] == ["test_norm"]
     assert (await client.get(f"{API}/metrics/count")).json() == {"count": 4}
     assert (await client.get(f"{API}/sessions/count")).json() == {"count": 1}
+
+
+async def test_a_page_below_one_is_not_found_before_the_listing_is_read(client):
+    # The real server refuses page 0 before it queries: a with_flags key SQLite cannot
+    # read (a 400 here, where the real server fails) is never reached.
+    await add_sessions(client, "s0")
+    response = await client.get(f"{API}/sessions/", params={"page": "0", "with_flags": "["})
+    assert response.status_code == 404
+    assert response.json() == page_not_found(
+        f"{API}/sessions/",
+        f"{API}/sessions/",
+        f"{API}/sessions/count",
+        f"{API}/sessions/<string:session_hash>/metrics",
+    )
+    broken = await client.get(f"{API}/sessions/", params={"page": "1", "with_flags": "["})
+    assert broken.status_code == 400
