@@ -15,11 +15,26 @@ from mock_admin_client.api.aepublish import add_definition, add_fault
 from mock_admin_client.models import FaultRule, ObservationDefinition, SeedDocument
 from mock_admin_client.types import File
 
+from mock_server import MockConfig, create_app
 from mock_server.admin_client import MockAdminError, admin_client, raise_for_problem
 from mock_server.inprocess import AsyncInProcessTransport, InProcessTransport
 from tests.core.test_seed import BILLION_LAUGHS
 
 USERS_YAML = "preservica:\n  users:\n    - username: alice\n      password: secret\n"
+
+
+@pytest.fixture(scope="module")
+def built():
+    # One app for the module (tests/admin/conftest.py builds one per test): each test
+    # starts from an empty state and no kept seeds.
+    return create_app(MockConfig(apis=("admin",), empty=True, validate_responses=True))
+
+
+@pytest.fixture
+def app(built):
+    built.mock_state.reset()
+    built.mock_state.kept_seeds.clear()
+    return built
 
 
 @pytest.mark.parametrize("content_type", ["application/yaml", "text/yaml; charset=utf-8"])

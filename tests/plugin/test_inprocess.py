@@ -8,14 +8,23 @@ import time
 import httpx
 import pytest
 
+from mock_server import MockConfig, create_app
 from mock_server.inprocess import AppLoop, AsyncInProcessTransport, InProcessTransport
 
 BASE = "http://mock.test"
 
 
+@pytest.fixture(scope="module")
+def built():
+    # One app for the module (building one takes a second): each test resets it.
+    return create_app(MockConfig(apis=("admin", "monitor_server"), empty=True))
+
+
 @pytest.fixture
-def app(make_app):
-    return make_app(apis=("admin", "monitor_server"))
+def app(built):
+    built.mock_state.reset()
+    built.mock_state.journal.clear()
+    return built
 
 
 @pytest.fixture
