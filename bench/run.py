@@ -206,7 +206,14 @@ def sessions_section(hashes: list[str]) -> dict[str, Any]:
     return {
         "monitor_server": {
             "sessions": [
-                {"session_h": h, "run_date": "2025-06-01T10:00:00", "description": {"n": "1"}}
+                # An SCM reference, as pytest-monitor sends in a git checkout: the server
+                # counts only the sessions that have one.
+                {
+                    "session_h": h,
+                    "run_date": "2025-06-01T10:00:00",
+                    "scm_ref": "4914d195225cf6b1c5a160c555b6948ea1ba2bcd",
+                    "description": {"n": "1"},
+                }
                 for h in hashes
             ]
         }
