@@ -5,7 +5,9 @@ every other request wait. connexion reads a query string in time growing with th
 its parameter count (``ConnexionRequest.query_params`` looks every name up in starlette's
 ``MultiDict`` one by one: a 64 KB query string took 11 s); each such request is refused
 here before anything reads it, as are a body beyond ``--max-body`` (413, before it is read
-at all when its length is announced) and headers beyond what a server would take.
+at all when its length is announced) and headers beyond what a server would take. A body
+sent in chunks, without a ``Content-Length``, is read here and handed on with its length
+(connexion would take it for no body at all).
 
 | limit | at most | answer |
 |---|---|---|
@@ -14,11 +16,14 @@ at all when its length is announced) and headers beyond what a server would take
 | header fields | ``MAX_HEADERS``, ``MAX_HEADER_BYTES`` bytes in all | 431 |
 | body | ``max_body`` bytes (``--max-body``, 16 MB) | 413 |
 | ``Content-Length`` | digits | 400 |
+| ``Content-Type`` | printable ASCII | 415 |
 
 Each answer is a problem document (``application/problem+json``) naming the limit.
 """
 
 from __future__ import annotations
+
+import re
 
 import orjson
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -31,9 +36,11 @@ MAX_HEADERS = 100
 MAX_HEADER_BYTES = 64 * 1024
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 
+_PRINTABLE = re.compile(rb"[\x20-\x7e]*")
 _TITLES = {
     400: "Bad Request",
     413: "Content Too Large",
+    415: "Unsupported Media Type",
     414: "URI Too Long",
     431: "Request Header Fields Too Large",
 }
@@ -55,12 +62,18 @@ class RequestLimits:
         headers = scope["headers"]
         length = next((v for k, v in headers if k.lower() == b"content-length"), None)
         if length is None and any(k.lower() == b"transfer-encoding" for k, _ in headers):
-            # A body of unannounced length is read here first, up to the limit.
+            # A body of unannounced length (chunked) is read here first, up to the limit,
+            # then handed on with its length: connexion takes a body without one for none.
             body, whole = await _read_at_most(receive, self.max_body)
             if not whole:
                 await _refuse(send, 413, self._too_large())
                 return
             receive = replaying(body, receive)
+            scope = dict(scope)
+            scope["headers"] = [
+                *((k, v) for k, v in headers if k.lower() != b"transfer-encoding"),
+                (b"content-length", str(len(body)).encode()),
+            ]
         await self.app(scope, receive, send)
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
@@ -79,11 +92,15 @@ class RequestLimits:
                 f"and {MAX_HEADER_BYTES} bytes"
             )
         for name, value in headers:
-            if name.lower() == b"content-length":
+            name = name.lower()
+            if name == b"content-length":
                 if not value.strip().isdigit():
                     return 400, "the Content-Length is not a number of bytes"
                 if int(value) > self.max_body:
                     return 413, self._too_large()
+            elif name == b"content-type" and not _PRINTABLE.fullmatch(value):
+                # connexion reads a media type as UTF-8 text and fails on other bytes.
+                return 415, "the Content-Type is not a media type (printable ASCII, RFC 9110)"
         return None
 
     def _too_large(self) -> str:
