@@ -128,3 +128,31 @@ def test_health_answers_within_100_ms_while_a_64_kb_query_is_served():
     assert status_line.startswith(b"HTTP/1.1 200"), status_line
     assert seconds < 0.1, f"/_mock/health took {seconds:.3f} s"
     assert all(line.startswith(b"HTTP/1.1 414") for _, line in hostile_answers), hostile_answers
+
+
+def test_max_body_is_a_flag():
+    from mock_server.cli import config_from, parse_args
+
+    assert config_from(parse_args([])).max_body == 16 * 1024 * 1024
+    assert config_from(parse_args(["--max-body", "100"])).max_body == 100
+    with pytest.raises(SystemExit):
+        parse_args(["--max-body", "-1"])
+
+
+def test_a_live_server_refuses_a_body_beyond_max_body_before_reading_it():
+    with live_server("--empty", "--max-body", "100") as server:
+        port = int(server.url.rsplit(":", 1)[1])
+
+        async def scenario() -> bytes:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            # Announces 10 MB and sends none of it: the answer must not wait for the body.
+            writer.write(
+                b"POST /_mock/clock HTTP/1.1\r\nHost: mock\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 10000000\r\n\r\n"
+            )
+            await writer.drain()
+            status_line = await asyncio.wait_for(reader.readline(), timeout=5)
+            writer.close()
+            return status_line
+
+        assert asyncio.run(scenario()).startswith(b"HTTP/1.1 413")
