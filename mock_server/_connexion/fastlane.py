@@ -106,6 +106,7 @@ class FastLaneOperation:
             sanitize=pythonic_name if options["pythonic_params"] else sanitized,
         )
         self._typings: dict[str | None, _Typing | None] = {}
+        self._body_checks: dict[str, BodyChecks | None] = {}
         self.validated_send: Any = None
         if options["validate_responses"]:
             self.validated_send = ResponseValidationOperation(
@@ -115,11 +116,16 @@ class FastLaneOperation:
     def body_checks(self, mime_type: str) -> BodyChecks | None:
         """The compiled validators of a JSON body of this type (the very ones connexion's
         request validation uses), None when connexion would not check it as JSON."""
-        schema = self.operation.body_schema(mime_type)
-        validator_cls = self.body_validators.get(mime_type) if schema else None
-        if validator_cls is None or not issubclass(validator_cls, PreparedJSONBodyValidator):
-            return None
-        return BodyChecks.of(schema)
+        if mime_type not in self._body_checks:
+            schema = self.operation.body_schema(mime_type)
+            validator_cls = self.body_validators.get(mime_type) if schema else None
+            checks = None
+            if validator_cls is not None and issubclass(validator_cls, PreparedJSONBodyValidator):
+                checks = BodyChecks.of(schema)
+            if len(self._body_checks) >= 64:  # a client sending ever new types gets no memory
+                self._body_checks.clear()
+            self._body_checks[mime_type] = checks
+        return self._body_checks[mime_type]
 
     async def answer(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> bool:
         """Answer the request and return True, or return False having sent nothing (and

@@ -29,10 +29,12 @@ def literal_prefix(route: BaseRoute) -> str:
     return ""
 
 
-def _first_segment(prefix: str) -> str | None:
-    """ "api" of "/api/v1/...", None when the prefix does not hold a whole first segment."""
-    head, slash, _ = prefix[1:].partition("/")
-    return head if prefix.startswith("/") and slash else None
+class _Node:
+    __slots__ = ("children", "routes")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.routes: list[tuple[int, BaseRoute, str]] = []  # (order, route, literal prefix)
 
 
 class RouteIndex:
@@ -41,25 +43,39 @@ class RouteIndex:
     A route is left out only when neither the path nor the path with a slash appended
     starts with its literal prefix: then it can match neither the request nor the
     trailing-slash redirect starlette tries next (the redirect without the slash is a
-    prefix of the path). Routes are looked up by the path's first segment: a prefix that
-    holds a whole first segment fits only paths with that segment; the others (a prefix
-    such as "/" or "/ap") are kept for every path.
+    prefix of the path). Routes are filed by the whole segments of their prefix
+    ("/api/v1/sessions/count" under api, v1, sessions): a path visits the nodes of its
+    own leading segments, and only the routes filed there can have a prefix it starts
+    with.
     """
 
     def __init__(self, routes: list[BaseRoute]) -> None:
         self.size = len(routes)
-        indexed = [(route, literal_prefix(route)) for route in routes]
-        segments = {_first_segment(prefix) for _, prefix in indexed} - {None}
-        self._by_segment = {
-            segment: [(r, p) for r, p in indexed if _first_segment(p) in (segment, None)]
-            for segment in segments
-        }
-        self._unsegmented = [(r, p) for r, p in indexed if _first_segment(p) is None]
+        self._root = _Node()
+        for order, route in enumerate(routes):
+            prefix = literal_prefix(route)
+            node = self._root
+            for segment in prefix[1:].split("/")[:-1] if prefix.startswith("/") else ():
+                node = node.children.setdefault(segment, _Node())
+            node.routes.append((order, route, prefix))
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         probe = route_path + "/"
-        routes = self._by_segment.get(_first_segment(probe), self._unsegmented)
-        return [route for route, prefix in routes if probe.startswith(prefix)]
+        found = list(self._root.routes)
+        node: _Node | None = self._root
+        if probe.startswith("/"):
+            for segment in probe[1:].split("/"):
+                node = node.children.get(segment)
+                if node is None:
+                    break
+                found += node.routes
+        if len(found) > 1:
+            found.sort(key=_order)
+        return [route for _, route, prefix in found if probe.startswith(prefix)]
+
+
+def _order(filed: tuple[int, BaseRoute, str]) -> int:
+    return filed[0]
 
 
 class RouteMatch(NamedTuple):

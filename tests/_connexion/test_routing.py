@@ -148,3 +148,51 @@ async def test_a_405_names_every_method_of_the_path(full_client):
     answer = await full_client.put("/_mock/faults")
     assert answer.status_code == 405
     assert answer.headers["allow"] == "DELETE, GET, HEAD, POST"
+
+
+def _real_routes():
+    from mock_server import MockConfig, create_app
+    from mock_server._connexion.fastlane import FastLaneMiddleware
+
+    app = create_app(MockConfig(empty=True))
+    for full in app.apis.values():
+        for middleware in full.middleware._build_middleware_stack()[1]:
+            if isinstance(middleware, FastLaneMiddleware):
+                for api in middleware.apis:
+                    yield api.router.routes
+
+
+_REAL_ROUTES = list(_real_routes())
+_REAL_SEGMENTS = sorted(
+    {
+        segment
+        for routes in _REAL_ROUTES
+        for route in routes
+        for segment in route.path_format.split("/")
+    }
+    | {"x", "7", ""}
+)
+
+
+@given(
+    routes=st.sampled_from(_REAL_ROUTES),
+    segments=st.lists(st.sampled_from(_REAL_SEGMENTS), max_size=9),
+    slash=st.booleans(),
+    method=st.sampled_from(["GET", "POST", "DELETE", "PUT"]),
+)
+def test_the_index_of_the_real_routes_leaves_out_no_route_that_matters(
+    routes, segments, slash, method
+):
+    path = "/" + "/".join(s.replace("{", "").replace("}", "") for s in segments)
+    path += "/" if slash and segments else ""
+    scope = {"type": "http", "method": method, "path": path, "root_path": ""}
+
+    def outcome(found):
+        return (
+            found.full and found.full[0],
+            [route for route, _ in found.partials],
+            found.redirect and found.redirect["path"],
+        )
+
+    indexed = match_routes(RouteIndex(routes).candidates(path), scope, path)
+    assert outcome(indexed) == outcome(match_routes(routes, scope, path))
