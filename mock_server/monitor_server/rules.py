@@ -22,6 +22,7 @@ from typing import Any
 _STRING = "[^/]+"  # werkzeug's default (``string``) converter
 _INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
 _ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+_SLASHES = re.compile("/+")
 
 # Characters werkzeug leaves unquoted in a path argument (and in a query, which also
 # writes a space as "+").
@@ -61,7 +62,7 @@ class Rule:
     methods: frozenset[str]
     defaults: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def parts(self) -> list[tuple[str | None, str]]:
         """``(converter, name)`` for each argument, ``(None, text)`` for static text."""
         parts: list[tuple[str | None, str]] = []
@@ -83,6 +84,13 @@ class Rule:
     def is_folder(self) -> bool:
         """A rule ending in "/": its path without the slash redirects to it."""
         return self.rule.endswith("/")
+
+    @functools.cached_property
+    def literal(self) -> str:
+        """The text every path the rule matches starts with, once the path's runs of
+        slashes are merged (``regex`` takes a run wherever the rule has one slash)."""
+        rule = self.rule.rstrip("/") if self.is_folder else self.rule
+        return _SLASHES.sub("/", rule.split("<", 1)[0])
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -135,12 +143,13 @@ class Rule:
         except ValueError:  # werkzeug's int converter refuses what int() refuses
             return None
         values.update(self.defaults)
-        merged = self.build(values, query=False)
         target = redirect or path
-        if target.endswith("/") and not merged.endswith("/"):
-            merged += "/"
-        if merged.count("/") < target.count("/"):
-            redirect = merged
+        if "//" in target:  # else nothing is merged: the built path has as many slashes
+            merged = self.build(values, query=False)
+            if target.endswith("/") and not merged.endswith("/"):
+                merged += "/"
+            if merged.count("/") < target.count("/"):
+                redirect = merged
         # The redirect's path, decoded by then, is quoted anew.
         return values if redirect is None else quote_redirect_path(redirect)
 
@@ -297,7 +306,10 @@ def match(path: str, method: str) -> Match:
     serves it, or redirects it; a rule that matches but not the method names its methods
     for the 405."""
     allowed: set[str] = set()
+    merged = _SLASHES.sub("/", path)
     for rule in _MATCH_ORDER:
+        if not merged.startswith(rule.literal):  # it cannot match: not worth its regex
+            continue
         found = rule.matches(path, method)
         if found is None:
             continue
