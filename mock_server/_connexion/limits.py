@@ -55,13 +55,11 @@ class RequestLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        refusal = self._refusal(scope)
+        refusal, unannounced = self._check(scope)
         if refusal is not None:
             await _refuse(send, *refusal)
             return
-        headers = scope["headers"]
-        length = next((v for k, v in headers if k.lower() == b"content-length"), None)
-        if length is None and any(k.lower() == b"transfer-encoding" for k, _ in headers):
+        if unannounced:
             # A body of unannounced length (chunked) is read here first, up to the limit,
             # then handed on with its length: connexion takes a body without one for none.
             body, whole = await _read_at_most(receive, self.max_body)
@@ -71,37 +69,54 @@ class RequestLimits:
             receive = replaying(body, receive)
             scope = dict(scope)
             scope["headers"] = [
-                *((k, v) for k, v in headers if k.lower() != b"transfer-encoding"),
+                *((k, v) for k, v in scope["headers"] if k.lower() != b"transfer-encoding"),
                 (b"content-length", str(len(body)).encode()),
             ]
         await self.app(scope, receive, send)
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
+        """Why the request is refused before anything parses it, or None."""
+        return self._check(scope)[0]
+
+    def _check(self, scope: Scope) -> tuple[tuple[int, str] | None, bool]:
+        """(the refusal or None, whether a body comes without a Content-Length)."""
         query = scope.get("query_string") or b""
         target = len(scope.get("raw_path") or scope["path"].encode()) + len(query)
         if target > MAX_TARGET:
-            return 414, f"the request target is {target} bytes long; at most {MAX_TARGET}"
+            return (414, f"the request target is {target} bytes long; at most {MAX_TARGET}"), False
         parameters = query.count(b"&") + 1 if query else 0
         if parameters > MAX_QUERY_PARAMETERS:
-            return 414, f"the query has {parameters} parameters; at most {MAX_QUERY_PARAMETERS}"
+            return (
+                414,
+                f"the query has {parameters} parameters; at most {MAX_QUERY_PARAMETERS}",
+            ), False
         headers = scope["headers"]
-        size = sum(len(name) + len(value) for name, value in headers)
-        if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
-            return 431, (
-                f"{len(headers)} header fields, {size} bytes; at most {MAX_HEADERS} fields "
-                f"and {MAX_HEADER_BYTES} bytes"
-            )
-        for name, value in headers:
+        size = 0
+        length = chunked = False
+        for name, value in headers:  # one pass: every request pays for it
+            size += len(name) + len(value)
             name = name.lower()
             if name == b"content-length":
+                length = True
                 if not value.strip().isdigit():
-                    return 400, "the Content-Length is not a number of bytes"
+                    return (400, "the Content-Length is not a number of bytes"), False
                 if int(value) > self.max_body:
-                    return 413, self._too_large()
+                    return (413, self._too_large()), False
             elif name == b"content-type" and not _PRINTABLE.fullmatch(value):
                 # connexion reads a media type as UTF-8 text and fails on other bytes.
-                return 415, "the Content-Type is not a media type (printable ASCII, RFC 9110)"
-        return None
+                return (
+                    415,
+                    "the Content-Type is not a media type (printable ASCII, RFC 9110)",
+                ), False
+            elif name == b"transfer-encoding":
+                chunked = True
+        if len(headers) > MAX_HEADERS or size > MAX_HEADER_BYTES:
+            return (
+                431,
+                f"{len(headers)} header fields, {size} bytes; at most {MAX_HEADERS} fields "
+                f"and {MAX_HEADER_BYTES} bytes",
+            ), False
+        return None, chunked and not length
 
     def _too_large(self) -> str:
         return f"the body is larger than {self.max_body} bytes (the mock's --max-body)"
