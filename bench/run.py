@@ -211,10 +211,17 @@ def session_hashes(start: int, stop: int) -> list[str]:
 
 
 def sessions_section(hashes: list[str]) -> dict[str, Any]:
+    # With an SCM reference: the real server (and the mock) counts only sessions that have
+    # one, and the run checks the count.
     return {
         "monitor_server": {
             "sessions": [
-                {"session_h": h, "run_date": "2025-06-01T10:00:00", "description": {"n": "1"}}
+                {
+                    "session_h": h,
+                    "run_date": "2025-06-01T10:00:00",
+                    "scm_ref": "bench",
+                    "description": {"n": "1"},
+                }
                 for h in hashes
             ]
         }
