@@ -71,6 +71,9 @@ except ImportError:  # pragma: no cover - the fast extra is not installed
 
 #: The most fields a form body may hold (its parser's work grows with their square).
 MAX_FORM_FIELDS = 100
+#: How many parameter definitions and body schemas keep their compiled validators (an app
+#: has about a hundred).
+KEPT = 4096
 
 
 # --- parameters -------------------------------------------------------------------------
@@ -93,7 +96,8 @@ class PreparedParameterValidator(ParameterValidator):
 
     connexion makes a parameter validator per request; the compiled schema validators
     are kept here by parameter definition (a definition is kept alive with its validators,
-    so its ``id`` is never reused).
+    so its ``id`` is never reused while they are kept; a process that builds app after app,
+    a test run, starts over beyond ``KEPT`` definitions).
     """
 
     _compiled: ClassVar[dict[int, tuple[dict, Any, Draft4Validator]]] = {}
@@ -103,6 +107,8 @@ class PreparedParameterValidator(ParameterValidator):
             return super().validate_parameter(parameter_type, value, param, param_name)
         compiled = self._compiled.get(id(param))
         if compiled is None:
+            if len(self._compiled) >= KEPT:
+                self._compiled.clear()
             schema = param.get("schema", param)
             compiled = self._compiled[id(param)] = (
                 param,
@@ -267,6 +273,8 @@ class BodyChecks:
     def of(cls, schema: dict) -> BodyChecks:
         made = cls._made.get(id(schema))
         if made is None:
+            if len(cls._made) >= KEPT:
+                cls._made.clear()
             made = cls._made[id(schema)] = (schema, cls(schema))  # the schema kept alive
         return made[1]
 
