@@ -177,21 +177,41 @@ def load(
     return result
 
 
-def measured(url: str, **kwargs: Any) -> dict[str, Any]:
+def cpu_seconds(process: subprocess.Popen | None) -> float | None:
+    """The CPU time (user and system) a server process has used so far (Linux)."""
+    if process is None:
+        return None
+    try:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(url: str, server: subprocess.Popen | None = None, **kwargs: Any) -> dict[str, Any]:
     """A warm-up run (discarded), then the best of RUNS measured runs (other load on the
-    machine only ever lowers a rate); every run's rate is kept in ``runs_rps``."""
+    machine only ever lowers a rate); every run's rate is kept in ``runs_rps``. With the
+    ``server`` process, also the fewest CPU microseconds it spent per request in a run
+    (``cpu_us``): other load on the machine moves a rate much more than that."""
     warm = dict(kwargs)
     if warm.get("tag"):
         warm["tag"] = warm["tag"] + "-warm"
     load(url, duration=WARMUP, **warm)
     results = []
+    cpu_us = []
     for run in range(RUNS):
         once = dict(kwargs)
         if once.get("tag"):
             once["tag"] = f"{once['tag']}-{run}"
+        before = cpu_seconds(server)
         results.append(load(url, **once))
+        after = cpu_seconds(server)
+        if before is not None and after is not None and results[-1].get("requests"):
+            cpu_us.append(round((after - before) / results[-1]["requests"] * 1e6, 1))
     best = max(results, key=lambda r: r["rps"])
     best["runs_rps"] = [r["rps"] for r in results]
+    if cpu_us:
+        best["cpu_us"] = min(cpu_us)
     return best
 
 
@@ -203,6 +223,8 @@ def session_hashes(start: int, stop: int) -> list[str]:
 
 
 def sessions_section(hashes: list[str]) -> dict[str, Any]:
+    # With an SCM reference: the real server (and the mock) counts only sessions that have
+    # one, and the run checks the count.
     return {
         "monitor_server": {
             "sessions": [
@@ -534,6 +556,7 @@ def main() -> None:
             logs / "bare.log",
         ),
     ]
+    mock_server, bare_server = servers
     rows: list[dict[str, Any]] = []
     results: dict[str, Any] = {}
     try:
@@ -574,6 +597,10 @@ def main() -> None:
             if bare_result is not None:
                 entry["bare_rps"] = bare_result["rps"]
                 entry["ratio_to_bare"] = round(result["rps"] / bare_result["rps"], 3)
+                if result.get("cpu_us") and bare_result.get("cpu_us"):
+                    # The rate the CPU time per request allows, against the bare app's.
+                    entry["bare_cpu_us"] = bare_result["cpu_us"]
+                    entry["cpu_ratio_to_bare"] = round(bare_result["cpu_us"] / result["cpu_us"], 3)
             rows.append(entry)
             print(
                 f"bench: {name}: {result['rps']:,.0f} req/s"
@@ -582,8 +609,8 @@ def main() -> None:
             )
 
         # W1 at 1,000 sessions, with its bare twin.
-        w1_bare = measured(f"{bare}/json/{sizes['W1']}")
-        w1_small = measured(w1_url, expect=SESSION_PREFIX)
+        w1_bare = measured(f"{bare}/json/{sizes['W1']}", bare_server)
+        w1_small = measured(w1_url, mock_server, expect=SESSION_PREFIX)
         row(
             "W1 1k",
             "GET /api/v1/sessions/<prefix>, 1,000 sessions stored",
@@ -595,7 +622,7 @@ def main() -> None:
         print("bench: seeding 99,000 more sessions", flush=True)
         seed(client, sessions_section(session_hashes(1000, 100_000)))
         assert client.get("/api/v1/sessions/count").json()["count"] >= 100_000
-        w1_big = measured(w1_url, expect=SESSION_PREFIX)
+        w1_big = measured(w1_url, mock_server, expect=SESSION_PREFIX)
         row(
             "W1 100k",
             "GET /api/v1/sessions/<prefix>, 100,000 sessions stored",
@@ -604,8 +631,8 @@ def main() -> None:
             answer_bytes=sizes["W1"],
         )
         # W2.
-        w2_bare = measured(f"{bare}/json/{sizes['W2']}")
-        w2 = measured(w2_url, headers=w2_headers, expect=MONITOR_ID)
+        w2_bare = measured(f"{bare}/json/{sizes['W2']}", bare_server)
+        w2 = measured(w2_url, mock_server, headers=w2_headers, expect=MONITOR_ID)
         row(
             "W2",
             "GET /api/processmonitor/messages?monitor=<id>&max=100 (10,000 held)",
@@ -615,8 +642,10 @@ def main() -> None:
         )
         # W3: one observation, then batches of 1,000; every one distinct, so every one succeeds
         # (an answer whose stats do not count them all as success is counted as unexpected).
-        w3_bare = measured(f"{bare}/json/{sizes['W3 single']}", batch=1, tag="bare1")
-        w3 = measured(w3_url, headers=w3_headers, batch=1, tag="one", expect='"success":1,')
+        w3_bare = measured(f"{bare}/json/{sizes['W3 single']}", bare_server, batch=1, tag="bare1")
+        w3 = measured(
+            w3_url, mock_server, headers=w3_headers, batch=1, tag="one", expect='"success":1,'
+        )
         row(
             "W3 single",
             "POST /aepublish/v1/2/observation, 1 observation",
@@ -625,9 +654,16 @@ def main() -> None:
             answer_bytes=sizes["W3 single"],
             observations_per_s=w3["rps"],
         )
-        w3b_bare = measured(f"{bare}/json/{sizes['W3 batch']}", batch=BATCH, tag="bareN")
+        w3b_bare = measured(
+            f"{bare}/json/{sizes['W3 batch']}", bare_server, batch=BATCH, tag="bareN"
+        )
         w3b = measured(
-            w3_url, headers=w3_headers, batch=BATCH, tag="batch", expect=f'"success":{BATCH},'
+            w3_url,
+            mock_server,
+            headers=w3_headers,
+            batch=BATCH,
+            tag="batch",
+            expect=f'"success":{BATCH},',
         )
         row(
             "W3 batch",
@@ -726,6 +762,7 @@ def print_table(results: dict[str, Any]) -> None:
     )
     print()
     header = f"{'workload':<10} {'req/s':>9} {'bare req/s':>11} {'ratio':>6} {'p99 ms':>7} "
+    header += f"{'cpu us':>7} {'bare us':>7} {'cpu ratio':>9} "
     print(header + f"{'bytes':>7}  failed/unexpected  note")
     for r in results["workloads"]:
         note = ""
@@ -734,6 +771,8 @@ def print_table(results: dict[str, Any]) -> None:
         print(
             f"{r['workload']:<10} {r['rps']:>9,.0f} {r.get('bare_rps', 0):>11,.0f} "
             f"{r.get('ratio_to_bare', 0):>6.2f} {r['latency_ms']['p99']:>7.1f} "
+            f"{r.get('cpu_us', 0):>7.1f} {r.get('bare_cpu_us', 0):>7.1f} "
+            f"{r.get('cpu_ratio_to_bare', 0):>9.2f} "
             f"{r['answer_bytes']:>7} {r['failed']:>6}/{r['unexpected']:<10}  {note}"
         )
     w4 = results["W4"]

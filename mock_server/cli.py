@@ -83,11 +83,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="most observations one aepublish request may carry (default: %(default)s)",
     )
     parser.add_argument(
+        "--max-body",
+        type=int,
+        default=16 * 1024 * 1024,
+        metavar="BYTES",
+        help="the largest request body taken; a larger one is a 413, before it is read "
+        "(default: %(default)s, 16 MB)",
+    )
+    parser.add_argument(
         "--no-fast-lane",
         dest="fast_lane",
         action="store_false",
-        help="send every request through connexion's whole middleware chain (slower; the "
-        "answers are the same, so this is for ruling the fast lane out)",
+        help="serve every API with connexion as it comes, the handlers alone plugged in "
+        "(no fast lane, no validators of the mock's): for telling the mock's doing from "
+        "connexion's. The journal, faults, limits and monitor-server's front door stay",
     )
     parser.add_argument(
         "--log-level",
@@ -101,6 +110,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         parser.error("--page-size and --max-batch must be positive")
     if args.journal_size < 0:
         parser.error("--journal-size cannot be negative")
+    if args.max_body < 0:
+        parser.error("--max-body cannot be negative")
     if args.state is not None and not args.state.parent.is_dir():
         parser.error(f"--state: no such directory: {args.state.parent}")
     if args.seed is not None and not args.seed.is_file():
@@ -130,6 +141,7 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         strict=args.strict,
         journal_size=args.journal_size,
         state_file=args.state,
+        max_body=args.max_body,
     )
 
 

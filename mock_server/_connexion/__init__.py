@@ -1,25 +1,29 @@
 """The connexion adaptation layer: what makes connexion 3.3 (on starlette) serve the mock.
 
 The app factory (``mock_server.app``) hands connexion the specs and the handlers; the
-modules here adapt connexion itself:
+modules here put connexion together and adapt it, through its documented options wherever
+it has one:
 
-- ``routing``: every spec is mounted at the root, and connexion 3.3 reaches only the first
-  and the last API mounted at one path: the mounts are chained again, a 405 names every
-  method of the path, and a request tries only the routes its path can match.
-- ``validation``, ``arguments``, ``security``, ``operations``: the work connexion redoes on
-  every request (URI parsers, validators, signatures, decorators) done once per operation,
-  with connexion's own checks and messages. ``operations`` also puts the middleware chain
-  together and turns a handler's dict or list into a JSON response.
-- ``fastlane``: a request that passes every check is answered with connexion's own pieces
-  but without its middleware chain; any other goes to connexion whole.
-- ``jsonify``: answers encoded with orjson. ``problems``: backend errors (and a body that
-  is not UTF-8) as problem responses.
+- ``apps``: one connexion app per spec (connexion 3.3 reaches only the first and the last
+  of several APIs mounted at one path), either the mock's (``full_app``) or connexion as it
+  comes (``stock_app``, what ``--no-fast-lane`` serves and the tests compare the mock with);
+  ``dispatch`` hands each request to the app of its spec.
+- ``limits``: what a request may be (target, query, headers, body) before anything parses
+  it; refused at once otherwise.
+- ``validation`` (``validator_map``, ``uri_parser_class``), ``security`` (``security_map``),
+  ``jsonify`` (``jsonifier``), ``problems`` (the error handlers): connexion's checks and
+  messages with the per-operation work done once, JSON read by
+  ``mock_server.core.numbers``, refusals bounded; request validation that collects every
+  contract violation for the APIs that report them or ``--strict``.
+- ``fastlane`` (in the middleware list), with ``routing`` and ``arguments``: a request that
+  passes every check is answered with connexion's own pieces but without its middleware
+  chain; any other goes to connexion whole.
 - ``server``: closing a client's connection without an answer (the ``disconnect`` fault),
   which ASGI cannot say: under uvicorn, through its request cycle's transport.
 
 It is a package of its own because it is the one part of the mock that knows connexion's
-and starlette's insides: it imports private names, subclasses twenty of their classes and
-restates several of their methods, so an upgrade of either starts here. ``COUPLING.md``
-beside this file lists every such symbol, why it is used and which test notices today when
-it changes upstream. The domain (``mock_server.core``, the backends) knows nothing of it.
+and starlette's insides: it imports private names, subclasses some of their classes and
+restates a few of their functions, so an upgrade of either starts here. ``COUPLING.md``
+beside this file lists every such symbol, why it is used and the test that fails when it
+changes upstream. The domain (``mock_server.core``, the backends) knows nothing of it.
 """

@@ -38,6 +38,7 @@ from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.http_facts import FORM_CONTENT_TYPES
 from connexion.lifecycle import ConnexionRequest
 from connexion.middleware.abstract import SpecMiddleware
+from connexion.middleware.request_validation import RequestValidationOperation
 from connexion.middleware.response_validation import ResponseValidationOperation
 from connexion.middleware.routing import RoutingAPI
 from connexion.middleware.security import SecurityOperation
@@ -48,11 +49,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server._connexion.arguments import ArgumentPlan
 from mock_server._connexion.jsonify import FastJsonifier
-from mock_server._connexion.routing import RouteIndex, match_routes
+from mock_server._connexion.routing import ALLOW, RouteIndex, allowed_methods, match_routes
 from mock_server._connexion.validation import (
     BodyChecks,
     PreparedJSONBodyValidator,
-    PreparedRequestValidationOperation,
+    charset_of,
+    is_utf8,
     read_body,
     replaying,
 )
@@ -72,17 +74,26 @@ class FastLaneOperation:
             next_app=None,  # type: ignore[arg-type]
             security_handler_factory=options["security_factory"],
         )
-        # The request validation middleware's own operation, for its prepared parameter
-        # validator and content-type checks (its __call__ is not used).
-        self.request_checks = PreparedRequestValidationOperation(
+        validator_map = options["validator_map"]
+        # connexion's request validation operation, for its content-type checks and the
+        # names of query parameters that carry credentials (its __call__ is not used).
+        self.request_checks = RequestValidationOperation(
             None,  # type: ignore[arg-type]
             operation=operation,
             strict_validation=options["strict_validation"],
-            validator_map=options["validator_map"],
+            validator_map=validator_map,
         )
         self.uri_parser = operation.uri_parser_class(
             operation.parameters, operation.body_definition()
         )
+        # The parameter validator connexion's request validation would make, made once.
+        self.parameter_validator = validator_map["parameter"](
+            operation.parameters,
+            uri_parser=self.uri_parser,
+            strict_validation=options["strict_validation"],
+            security_query_params=self.request_checks.security_query_params,
+        )
+        self.body_validators = validator_map["body"]
         self.reads_body = operation.is_request_body_defined
         self.function = AsyncResponseDecorator(
             framework=StarletteFramework, jsonifier=options["jsonifier"]
@@ -95,19 +106,26 @@ class FastLaneOperation:
             sanitize=pythonic_name if options["pythonic_params"] else sanitized,
         )
         self._typings: dict[str | None, _Typing | None] = {}
+        self._body_checks: dict[str, BodyChecks | None] = {}
         self.validated_send: Any = None
         if options["validate_responses"]:
             self.validated_send = ResponseValidationOperation(
-                _send_prepared_response, operation=operation, validator_map=options["validator_map"]
+                _send_prepared_response, operation=operation, validator_map=validator_map
             )
 
     def body_checks(self, mime_type: str) -> BodyChecks | None:
         """The compiled validators of a JSON body of this type (the very ones connexion's
         request validation uses), None when connexion would not check it as JSON."""
-        found = self.request_checks._body_validation(mime_type)
-        if found is None or found[0] is not PreparedJSONBodyValidator:
-            return None
-        return found[1]["checks"]
+        if mime_type not in self._body_checks:
+            schema = self.operation.body_schema(mime_type)
+            validator_cls = self.body_validators.get(mime_type) if schema else None
+            checks = None
+            if validator_cls is not None and issubclass(validator_cls, PreparedJSONBodyValidator):
+                checks = BodyChecks.of(schema)
+            if len(self._body_checks) >= 64:  # a client sending ever new types gets no memory
+                self._body_checks.clear()
+            self._body_checks[mime_type] = checks
+        return self._body_checks[mime_type]
 
     async def answer(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> bool:
         """Answer the request and return True, or return False having sent nothing (and
@@ -119,7 +137,7 @@ class FastLaneOperation:
             except Exception:
                 return False
         try:
-            self.request_checks._parameter_validator.validate_request(request)
+            self.parameter_validator.validate_request(request)
         except Exception:
             return False
         typing = self._typing(request)
@@ -161,7 +179,7 @@ class FastLaneOperation:
         typing: _Typing | None = None
         mimetype = _UNTYPED if raw is None else request.mimetype
         if raw is None or mimetype not in FORM_CONTENT_TYPES:  # connexion reads any form
-            mime_type, encoding = self.request_checks.extract_content_type(
+            mime_type, _ = self.request_checks.extract_content_type(
                 [] if raw is None else [(b"content-type", raw.encode("latin-1"))]
             )
             try:
@@ -169,7 +187,10 @@ class FastLaneOperation:
             except Exception:
                 pass
             else:
-                typing = _Typing(raw is not None, mimetype, mime_type, encoding)
+                # The charset as the body validator reads it (connexion's own reading of
+                # the header, ``encoding``, misses one written after a space).
+                charset = charset_of(raw)
+                typing = _Typing(raw is not None, mimetype, mime_type, is_utf8(charset))
         if len(self._typings) >= 64:  # a client sending ever new types gets no memory
             self._typings.clear()
         self._typings[raw] = typing
@@ -182,16 +203,14 @@ class FastLaneOperation:
             return _REFUSED
         if not typing.typed:  # connexion hands such a body over raw
             return _REFUSED
-        if typing.encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        if not typing.utf8:
             return _REFUSED
         checks = self.body_checks(typing.mime_type)
         if checks is None:
             return _REFUSED
         try:
-            # The very parse connexion's validator makes. Not orjson: it reads an integer
-            # beyond 64 bits as a float (found by test_fast_lane_equivalence).
-            value = loads_finite(body.decode("utf-8"))
-        except ValueError:  # not UTF-8, not JSON, not finite: connexion's 400
+            value = loads_finite(body)  # the very parse of the body validator
+        except ValueError:  # not UTF-8, not JSON, not finite, too deep: its 400
             return _REFUSED
         if value is None or not checks.accepts(value):  # null: connexion's nullable rules
             return _REFUSED
@@ -205,7 +224,7 @@ class _Typing(NamedTuple):
     typed: bool  # a Content-Type header was sent
     mimetype: str  # connexion's request.mimetype (what handler arguments are read for)
     mime_type: str  # connexion's request validation's (the operation's first when untyped)
-    encoding: str
+    utf8: bool  # the body is UTF-8 (no charset, or that one)
 
 
 _UNTYPED = "application/octet-stream"  # what connexion takes a request without a type for
@@ -236,12 +255,16 @@ class FastLaneAPI(RoutingAPI):
     def match(self, scope: Scope, route_path: str) -> tuple[Any, dict] | bool | None:
         """The operation and path parameters of a full match; ``None`` when no route of
         this API can match, so the next API is asked; False when connexion must decide
-        (a 405, or a redirect to the path with or without a trailing slash)."""
+        (a 405, whose ``Allow`` is noted for its answer, or a redirect to the path with or
+        without a trailing slash)."""
         found = match_routes(self.index.candidates(route_path), scope, route_path)
         if found.full is not None:
             route, child_scope = found.full
             return route.endpoint, child_scope.get("path_params", {})
-        if found.partials or found.redirect is not None:
+        if found.partials:
+            scope.setdefault("extensions", {})[ALLOW] = allowed_methods(found.partials)
+            return False
+        if found.redirect is not None:
             return False
         return None
 

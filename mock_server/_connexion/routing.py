@@ -1,36 +1,21 @@
-"""Serve several specs from the same base path, and route a request without trying every
-route of every spec.
+"""Route a request as starlette's ``Router`` does, trying only the routes its path can match.
 
-Every spec here is mounted at the root (their paths are written in full), and connexion 3.3
-links same-path APIs wrongly: each new API becomes the fallback of *every* earlier one, so
-only the first and the last are reachable (its Swagger UI middleware does not chain them at
-all). These middlewares re-link the mounts of one path in the order they were added: a
-request no route of one API matches falls through to the next.
+The fast lane routes each request to its operation with connexion's own routes (one
+starlette ``Route`` per operation, in spec order). ``match_routes`` gives what starlette's
+``Router.app`` makes of a path (the first full match, the routes matching the path but not
+the method, the trailing-slash redirect) from the routes ``RouteIndex`` says the path can
+match at all: a few of an API's routes instead of all of them (monitor-server has 59).
 
-Connexion routes each request twice (Swagger UI, then operations) and each time walks the
-chain of APIs, matching the path against every route of every API before it: about sixty
-regular-expression matches per request. ``PrefixIndexedRouter`` answers exactly as
-starlette's ``Router`` does but only tries the routes the path can match at all
-(``RouteIndex``, ``match_routes``; the fast lane routes with the same two).
+``allowed_methods`` is what a 405 names: every method of every route the path matches.
+connexion adds one route per operation, so starlette's own 405 names the first one's only.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from connexion.middleware.main import ConnexionMiddleware
-from connexion.middleware.request_validation import RequestValidationMiddleware
-from connexion.middleware.routing import RoutingMiddleware
-from connexion.middleware.swagger_ui import SwaggerUIMiddleware
-from starlette._utils import get_route_path
-from starlette.datastructures import URL
-from starlette.exceptions import HTTPException
-from starlette.responses import PlainTextResponse, RedirectResponse
-from starlette.routing import BaseRoute, Match, Mount, Route, Router
-from starlette.types import Receive, Scope, Send
-
-from mock_server._connexion.validation import PreparedRequestValidationMiddleware
+from starlette.routing import BaseRoute, Match, Mount, Route
+from starlette.types import Scope
 
 
 def literal_prefix(route: BaseRoute) -> str:
@@ -44,10 +29,12 @@ def literal_prefix(route: BaseRoute) -> str:
     return ""
 
 
-def _first_segment(prefix: str) -> str | None:
-    """ "api" of "/api/v1/...", None when the prefix does not hold a whole first segment."""
-    head, slash, _ = prefix[1:].partition("/")
-    return head if prefix.startswith("/") and slash else None
+class _Node:
+    __slots__ = ("children", "routes")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.routes: list[tuple[int, BaseRoute, str]] = []  # (order, route, literal prefix)
 
 
 class RouteIndex:
@@ -56,25 +43,39 @@ class RouteIndex:
     A route is left out only when neither the path nor the path with a slash appended
     starts with its literal prefix: then it can match neither the request nor the
     trailing-slash redirect starlette tries next (the redirect without the slash is a
-    prefix of the path). Routes are looked up by the path's first segment: a prefix that
-    holds a whole first segment fits only paths with that segment; the others (a prefix
-    such as "/" or "/ap") are kept for every path.
+    prefix of the path). Routes are filed by the whole segments of their prefix
+    ("/api/v1/sessions/count" under api, v1, sessions): a path visits the nodes of its
+    own leading segments, and only the routes filed there can have a prefix it starts
+    with.
     """
 
     def __init__(self, routes: list[BaseRoute]) -> None:
         self.size = len(routes)
-        indexed = [(route, literal_prefix(route)) for route in routes]
-        segments = {_first_segment(prefix) for _, prefix in indexed} - {None}
-        self._by_segment = {
-            segment: [(r, p) for r, p in indexed if _first_segment(p) in (segment, None)]
-            for segment in segments
-        }
-        self._unsegmented = [(r, p) for r, p in indexed if _first_segment(p) is None]
+        self._root = _Node()
+        for order, route in enumerate(routes):
+            prefix = literal_prefix(route)
+            node = self._root
+            for segment in prefix[1:].split("/")[:-1] if prefix.startswith("/") else ():
+                node = node.children.setdefault(segment, _Node())
+            node.routes.append((order, route, prefix))
 
     def candidates(self, route_path: str) -> list[BaseRoute]:
         probe = route_path + "/"
-        routes = self._by_segment.get(_first_segment(probe), self._unsegmented)
-        return [route for route, prefix in routes if probe.startswith(prefix)]
+        found = list(self._root.routes)
+        node: _Node | None = self._root
+        if probe.startswith("/"):
+            for segment in probe[1:].split("/"):
+                node = node.children.get(segment)
+                if node is None:
+                    break
+                found += node.routes
+        if len(found) > 1:
+            found.sort(key=_order)
+        return [route for _, route, prefix in found if probe.startswith(prefix)]
+
+
+def _order(filed: tuple[int, BaseRoute, str]) -> int:
+    return filed[0]
 
 
 class RouteMatch(NamedTuple):
@@ -107,96 +108,11 @@ def match_routes(
     return RouteMatch(None, partials, None)
 
 
-class PrefixIndexedRouter(Router):
-    """starlette's ``Router``, trying only the routes a ``RouteIndex`` gives for the path:
-    the outcome (match, 405 on a partial match, redirect, default) is the same as
-    starlette's loop over every route, in the same order."""
-
-    _index: RouteIndex | None = None
-
-    async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await super().app(scope, receive, send)
-            return
-        if "router" not in scope:
-            scope["router"] = self
-        if self._index is None or self._index.size != len(self.routes):  # routes added
-            self._index = RouteIndex(self.routes)
-        route_path = get_route_path(scope)
-        found = match_routes(
-            self._index.candidates(route_path), scope, route_path, self.redirect_slashes
-        )
-        if found.full is not None:
-            route, child_scope = found.full
-            scope["route"] = route
-            scope.update(child_scope)
-            await route.handle(scope, receive, send)
-        elif found.partials:
-            await _method_not_allowed(scope, receive, send, found.partials)
-        elif found.redirect is not None:
-            response = RedirectResponse(url=str(URL(scope=found.redirect)))
-            await response(scope, receive, send)
-        else:
-            await self.default(scope, receive, send)
+#: Where the fast lane notes the ``Allow`` of a 405 it leaves to connexion (in the scope's
+#: extensions), for the 405 error handler (``mock_server._connexion.problems``).
+ALLOW = "mock_server.allow"
 
 
-async def _method_not_allowed(
-    scope: Scope, receive: Receive, send: Send, partials: list[tuple[BaseRoute, Scope]]
-) -> None:
-    """405 naming every method the path serves (RFC 9110 §15.5.6).
-
-    Connexion adds one route per operation, so starlette's own 405 (raised by the first
-    route the path matches) would name that operation's method only.
-    """
-    route, child_scope = partials[0]
-    scope["route"] = route
-    scope.update(child_scope)
-    allowed = sorted({m for r, _ in partials for m in getattr(r, "methods", None) or ()})
-    headers = {"Allow": ", ".join(allowed)}
-    if "app" in scope:  # inside connexion: its exception middleware writes the problem
-        raise HTTPException(status_code=405, headers=headers)
-    await PlainTextResponse("Method Not Allowed", status_code=405, headers=headers)(
-        scope, receive, send
-    )
-
-
-def _index_newest_mount(router: Router) -> None:
-    """Give the API mounted last an indexed copy of its router (same routes, same default)."""
-    mount = router.routes[-1]
-    assert isinstance(mount, Mount) and type(mount.app) is Router
-    indexed = PrefixIndexedRouter(
-        routes=mount.app.routes,
-        default=mount.app.default,
-        redirect_slashes=mount.app.redirect_slashes,
-    )
-    router.routes[-1] = Mount(mount.path, app=indexed, name=mount.name)
-
-
-def _chain_mounts(router: Router) -> None:
-    path = router.routes[-1].path
-    mounts = [r for r in router.routes if isinstance(r, Mount) and r.path == path]
-    for mount, following in pairwise(mounts):
-        mount.app.default = following.app  # the newest keeps its own fallback
-
-
-class ChainedRoutingMiddleware(RoutingMiddleware):
-    def add_api(self, *args: Any, **kwargs: Any) -> None:
-        super().add_api(*args, **kwargs)
-        _index_newest_mount(self.router)
-        _chain_mounts(self.router)
-
-
-class ChainedSwaggerUIMiddleware(SwaggerUIMiddleware):
-    def add_api(self, *args: Any, **kwargs: Any) -> None:
-        super().add_api(*args, **kwargs)
-        _index_newest_mount(self.router)
-        _chain_mounts(self.router)
-
-
-_REPLACED = {
-    RoutingMiddleware: ChainedRoutingMiddleware,
-    SwaggerUIMiddleware: ChainedSwaggerUIMiddleware,
-    RequestValidationMiddleware: PreparedRequestValidationMiddleware,
-}
-
-MIDDLEWARES = [_REPLACED.get(m, m) for m in ConnexionMiddleware.default_middlewares]
+def allowed_methods(partials: list[tuple[BaseRoute, Scope]]) -> str:
+    """The ``Allow`` of a 405 (RFC 9110 §15.5.6): every method of the routes matched."""
+    return ", ".join(sorted({m for r, _ in partials for m in getattr(r, "methods", None) or ()}))

@@ -16,8 +16,10 @@ from connexion.security import ApiKeySecurityHandler, BasicSecurityHandler
 from connexion.utils import inspect_function_arguments
 
 
-def security_map_for(handlers: Any) -> dict[str, type]:
-    """Security handler classes that resolve info functions on ``handlers``."""
+def security_map_for(handlers: Any, *, stock: bool = False) -> dict[str, type]:
+    """Security handler classes that resolve info functions on ``handlers``; with ``stock``,
+    that is all they change (connexion calls ``_resolve_func`` once per operation, when
+    the app is built: the stock app's requests run connexion's code alone)."""
 
     def resolve(self: Any, security_scheme: dict) -> Callable | None:
         name = security_scheme.get(self.security_definition_key)
@@ -30,7 +32,9 @@ def security_map_for(handlers: Any) -> dict[str, type]:
         arguments, has_kwargs = inspect_function_arguments(func)
         return has_kwargs or keyword in arguments
 
-    members = {"_resolve_func": resolve, "_accepts_kwarg": staticmethod(accepts_kwarg)}
+    members: dict[str, Any] = {"_resolve_func": resolve}
+    if not stock:
+        members["_accepts_kwarg"] = staticmethod(accepts_kwarg)
     return {
         "apiKey": type("BoundApiKeyHandler", (ApiKeySecurityHandler,), members),
         "basic": type("BoundBasicHandler", (BasicSecurityHandler,), members),

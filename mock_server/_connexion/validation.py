@@ -1,23 +1,37 @@
-"""connexion's request validation, with its per-operation work done once per operation.
+"""connexion's request validation, through its ``validator_map`` and ``uri_parser_class``.
 
-connexion 3.3 rebuilds, on every request, the URI parser, the parameter validator, a
-jsonschema validator per parameter (after deep-copying its definition), the body's schema
-(deep-copied again) and a jsonschema validator for the body; and the JSON body is parsed
-twice, once to validate it and once for the handler. Here all of that is built once per
-operation, and the handler gets the body the validator parsed.
+connexion 3.3 builds a URI parser, a parameter validator, a jsonschema validator per
+parameter (after deep-copying its definition) and one for the body (ditto) on every
+request. The validators here (``VALIDATOR_MAP``, handed to ``add_api``) keep the compiled
+schema validators across requests, by definition, and give the same answers with the same
+messages. They also read a body as the mock must and connexion does not:
+
+- a JSON body is parsed by ``mock_server.core.numbers.loads_finite`` (orjson: no NaN or
+  infinities, exact integers, a bounded depth), as UTF-8 (RFC 8259): a ``Content-Type``
+  naming another charset is a 415 (connexion decodes with the name it finds, a bogus one
+  included, and misses one written after a space, as RFC 9110 allows), a body that is not
+  UTF-8 a 400;
+- a body with no ``Content-Type`` is a 415: connexion validates it as the operation's
+  first type but hands the handler its raw bytes;
+- a form holds at most ``MAX_FORM_FIELDS`` fields (connexion reads them in time growing
+  with the square of their number, and lets starlette's "too many fields" through as a
+  500).
 
 JSON bodies are first checked with ``jsonschema_rs`` when it is installed (the ``fast``
 extra): a body it accepts is accepted (it is at least as strict as connexion's check on the
 schemas it is used for: see ``_fast_validator``); a body it refuses, or cannot read, goes
 through connexion's own validator, so every refusal is the very same 400 problem with the
-same message as before. A 1,000-observation aepublish body: ~8 ms -> well under 1 ms.
+same message. A 1,000-observation aepublish body: ~8 ms -> well under 1 ms.
+
+``ContractCheckMiddleware`` replaces connexion's request validation middleware for the APIs
+that answer requests off their contract (monitor-server, as its real server does) or refuse
+them listing every violation (``--strict``): the same checks, every message collected.
 """
 
 from __future__ import annotations
 
 import functools
-import logging
-from typing import Any
+from typing import Any, ClassVar
 
 import orjson
 from connexion import utils
@@ -36,8 +50,16 @@ from connexion.middleware.request_validation import (
     RequestValidationOperation,
 )
 from connexion.uri_parsing import OpenAPIURIParser
-from connexion.validators import JSONRequestBodyValidator, ParameterValidator
+from connexion.validators import (
+    FormDataValidator,
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
 from jsonschema import Draft4Validator
+from python_multipart.multipart import parse_options_header
+from starlette.datastructures import Headers
+from starlette.formparsers import FormParser, MultiPartException
 from starlette.types import Message, Receive, Scope, Send
 
 from mock_server.core.numbers import loads_finite
@@ -47,11 +69,11 @@ try:
 except ImportError:  # pragma: no cover - the fast extra is not installed
     jsonschema_rs = None
 
-# connexion's logger, so its messages read as before.
-logger = logging.getLogger("connexion.middleware.validation")
-
-#: Where the validator leaves the parsed JSON body for the handler (in the ASGI scope).
-PARSED_BODY = "mock_server.parsed_json_body"
+#: The most fields a form body may hold (its parser's work grows with their square).
+MAX_FORM_FIELDS = 100
+#: How many parameter definitions and body schemas keep their compiled validators (an app
+#: has about a hundred).
+KEPT = 4096
 
 
 # --- parameters -------------------------------------------------------------------------
@@ -70,61 +92,141 @@ class PreparedURIParser(OpenAPIURIParser):
 
 
 class PreparedParameterValidator(ParameterValidator):
-    """connexion's checks and messages, with one jsonschema validator per parameter."""
+    """connexion's checks and messages, with one jsonschema validator per parameter.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._schema_validators: dict[int, Draft4Validator] = {}
-        self._fast_validators: dict[int, Any] = {}
+    connexion makes a parameter validator per request; the compiled schema validators
+    are kept here by parameter definition (a definition is kept alive with its validators,
+    so its ``id`` is never reused while they are kept; a process that builds app after app,
+    a test run, starts over beyond ``KEPT`` definitions).
+    """
+
+    _compiled: ClassVar[dict[int, tuple[dict, Any, Draft4Validator]]] = {}
 
     def validate_parameter(self, parameter_type, value, param, param_name=None):  # type: ignore[override]
         if value is None or (utils.is_nullable(param) and utils.is_null(value)):
             return super().validate_parameter(parameter_type, value, param, param_name)
-        key = id(param)
-        if key not in self._fast_validators:
-            self._fast_validators[key] = _fast_validator(param.get("schema", param))
-        if _fast_accepts(self._fast_validators[key], value):
-            return None
-        validator = self._schema_validators.get(key)
-        if validator is None:
-            validator = Draft4Validator(
-                param.get("schema", param), format_checker=Draft4Validator.FORMAT_CHECKER
+        compiled = self._compiled.get(id(param))
+        if compiled is None:
+            if len(self._compiled) >= KEPT:
+                self._compiled.clear()
+            schema = param.get("schema", param)
+            compiled = self._compiled[id(param)] = (
+                param,
+                _fast_validator(schema),
+                Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER),
             )
-            self._schema_validators[key] = validator
+        _, fast, full = compiled
+        if _fast_accepts(fast, value):
+            return None
         # connexion reports what validate() raises: the first error iter_errors yields.
-        error = next(validator.iter_errors(value), None)
+        error = next(full.iter_errors(value), None)
         return None if error is None else str(error)
 
+    def violations(self, scope: Scope) -> list[str]:
+        """Every message of connexion's ``validate_request``, which raises the first (the
+        same checks in the same order), each naming its parameter."""
+        request = ConnexionRequest(scope, uri_parser=self.uri_parser)
+        found: list[str] = []
+        try:
+            if self.strict_validation:
+                extra = self.validate_query_parameter_list(
+                    request, security_params=self.security_query_params
+                )
+                if extra:
+                    problem = ExtraParameterProblem(param_type="query", extra_params=extra)
+                    found.append(str(problem.detail))
+        except ProblemException as problem:
+            found.append(str(problem.detail))
+        checks = (
+            ("query", self.validate_query_parameter),
+            ("path", self.validate_path_parameter),
+            ("header", self.validate_header_parameter),
+            ("cookie", self.validate_cookie_parameter),
+        )
+        for kind, check in checks:
+            for param in self.parameters.get(kind, []):
+                try:
+                    error = check(param, request)
+                except ProblemException as problem:  # a value the URI parser cannot coerce
+                    error = problem.detail
+                if error:
+                    error = short(str(error))
+                    name = param["name"]
+                    if f"'{name}'" not in error:
+                        error = f"{kind} parameter '{name}': {error}"
+                    found.append(error)
+        return found
 
-# --- JSON bodies --------------------------------------------------------------------------
+
+# --- bodies -------------------------------------------------------------------------------
+
+
+def _untyped_body(scope: Scope) -> bool:
+    headers = Headers(scope=scope)
+    if "content-type" in headers:
+        return False
+    length = headers.get("content-length")
+    return (length is not None and length.strip() not in ("", "0")) or (
+        "transfer-encoding" in headers
+    )
+
+
+def refuse_untyped_body(scope: Scope) -> None:
+    if _untyped_body(scope):
+        raise UnsupportedMediaTypeProblem(
+            detail="a request body needs a Content-Type naming what it is"
+        )
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset a Content-Type names, lowercased; None when it names none."""
+    if not content_type:
+        return None
+    _, options = parse_options_header(content_type.encode("latin-1"))
+    charset = options.get(b"charset")
+    return None if charset is None else charset.decode("latin-1").strip().lower()
+
+
+def is_utf8(charset: str | None) -> bool:
+    return charset is None or charset.replace("_", "-") in ("utf-8", "utf8")
+
+
+def parse_json_body(data: bytes, content_type: str | None) -> Any:
+    """A JSON body's value, or the 4xx problem that refuses it."""
+    charset = charset_of(content_type)
+    if not is_utf8(charset):
+        raise UnsupportedMediaTypeProblem(
+            detail=f"JSON is UTF-8 text (RFC 8259); this body says it is {short(charset or '')!r}"
+        )
+    try:
+        return loads_finite(data)
+    except UnicodeDecodeError as error:
+        raise BadRequestProblem(detail=f"the body is not UTF-8 text: {error}") from None
+    except ValueError as error:  # not JSON, not finite, too deep
+        raise BadRequestProblem(detail=str(error)) from None
 
 
 class PreparedJSONBodyValidator(JSONRequestBodyValidator):
-    """connexion's JSON body validator, its validators built once per operation."""
+    """connexion's JSON body validator, its validators built once per schema and its body
+    read as ``parse_json_body`` reads it."""
 
-    def __init__(self, *, checks: BodyChecks, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._checks = checks
+    def __init__(self, *, schema: dict, **kwargs: Any) -> None:
+        super().__init__(schema=schema, **kwargs)
+        self._checks = BodyChecks.of(schema)
 
     @property
     def _validator(self) -> Draft4Validator:
         return self._checks.full
 
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        refuse_untyped_body(scope)
+        return await super().wrap_receive(receive, scope=scope)
+
     async def _parse(self, stream: Any, scope: Scope) -> Any:
-        # connexion's parse (decode with the request's charset, json.loads, 400 on bad
-        # JSON), refusing non-finite numbers too (mock_server.core.numbers).
-        text = b"".join([message async for message in stream]).decode(self._encoding)
-        if not text:
+        data = b"".join([message async for message in stream])
+        if not data:
             return None
-        try:
-            body = loads_finite(text)
-        except ValueError as error:
-            raise BadRequestProblem(detail=str(error)) from error
-        if self._encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-            # The handler would parse these very bytes again (starlette's request.json());
-            # a valid UTF-8 body parses the same from text or bytes.
-            scope.setdefault("extensions", {})[PARSED_BODY] = body
-        return body
+        return parse_json_body(data, Headers(scope=scope).get("content-type"))
 
     def _validate(self, body: Any) -> dict | None:
         if body is not None and _fast_accepts(self._checks.fast, body):
@@ -132,8 +234,49 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
         return super()._validate(body)
 
 
+class TypedFormDataValidator(FormDataValidator):
+    """connexion's form validator, refusing an untyped body and more than
+    ``MAX_FORM_FIELDS`` fields with a 4xx."""
+
+    @property
+    def _form_parser_cls(self) -> Any:
+        return functools.partial(FormParser, max_fields=MAX_FORM_FIELDS)
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        refuse_untyped_body(scope)
+        try:
+            return await super().wrap_receive(receive, scope=scope)
+        except MultiPartException as error:
+            raise BadRequestProblem(detail=error.message) from None
+
+
+#: The validators handed to connexion (``add_api(validator_map=...)``); what is not named
+#: here stays connexion's own.
+VALIDATOR_MAP = {
+    "parameter": PreparedParameterValidator,
+    "body": MediaTypeDict(
+        {
+            "*/*json": PreparedJSONBodyValidator,
+            "application/x-www-form-urlencoded": TypedFormDataValidator,
+            "multipart/form-data": MultiPartFormDataValidator,
+        }
+    ),
+}
+
+
 class BodyChecks:
-    """The validators of one operation's JSON body schema."""
+    """The validators of one JSON body schema, built once per schema."""
+
+    _made: ClassVar[dict[int, tuple[dict, BodyChecks]]] = {}
+
+    @classmethod
+    def of(cls, schema: dict) -> BodyChecks:
+        made = cls._made.get(id(schema))
+        if made is None:
+            if len(cls._made) >= KEPT:
+                cls._made.clear()
+            made = cls._made[id(schema)] = (schema, cls(schema))  # the schema kept alive
+        return made[1]
 
     def __init__(self, schema: dict) -> None:
         self.full = JSONRequestBodyValidator(
@@ -144,6 +287,10 @@ class BodyChecks:
     def accepts(self, body: Any) -> bool:
         """Whether connexion's validator would accept ``body`` (asked only when unsure)."""
         return _fast_accepts(self.fast, body) or self.full.is_valid(body)
+
+    def errors(self, body: Any) -> list[str]:
+        """Every schema error of ``body``, as connexion words its first."""
+        return [f"{e.message}{format_error_with_path(e)}" for e in self.full.iter_errors(body)]
 
 
 def _fast_accepts(fast: Any, value: Any) -> bool:
@@ -208,219 +355,142 @@ def _nullable_as_null(node: Any) -> Any:
     return converted
 
 
-class ParsedOnceRequest(ConnexionRequest):
-    """The handler's request: its JSON body is the one the validator parsed, if any."""
-
-    async def json(self) -> Any:
-        extensions = self._starlette_request.scope.get("extensions") or {}
-        if PARSED_BODY in extensions:
-            return extensions[PARSED_BODY]
-        return await super().json()
-
-
-# --- the middleware -----------------------------------------------------------------------
-
-
-class PreparedRequestValidationOperation(RequestValidationOperation):
-    """``RequestValidationOperation.__call__`` with what depends only on the operation
-    (and the content type) computed on first use."""
-
-    @functools.cached_property
-    def _parameter_validator(self) -> ParameterValidator:
-        operation = self._operation
-        uri_parser = operation._uri_parser_class(operation.parameters, operation.body_definition())
-        validator_cls = self._validator_map["parameter"]
-        if validator_cls is ParameterValidator:
-            validator_cls = PreparedParameterValidator
-        return validator_cls(
-            operation.parameters,
-            uri_parser=uri_parser,
-            strict_validation=self.strict_validation,
-            security_query_params=self.security_query_params,
-        )
-
-    @functools.cached_property
-    def _consumed(self) -> MediaTypeDict | None:
-        consumes = self._operation.consumes
-        return MediaTypeDict([(c.lower(), None) for c in consumes]) if consumes else None
-
-    def validate_mime_type(self, mime_type: str) -> None:
-        if self._consumed is not None and mime_type.lower() not in self._consumed:
-            raise UnsupportedMediaTypeProblem(
-                detail=f"Invalid Content-type ({mime_type}), expected {self._operation.consumes}"
-            )
-
-    @functools.cached_property
-    def _bodies(self) -> dict[str, tuple[Any, dict[str, Any]] | None]:
-        return {}
-
-    def _body_validation(self, mime_type: str) -> tuple[Any, dict[str, Any]] | None:
-        """The body validator class and its arguments for a content type: None when the
-        operation has no body schema, ``(None, {})`` when no validator handles the type."""
-        if mime_type in self._bodies:
-            return self._bodies[mime_type]
-        operation = self._operation
-        schema = operation.body_schema(mime_type)
-        found: tuple[Any, dict[str, Any]] | None = None
-        if schema:
-            try:
-                validator_cls = self._validator_map["body"][mime_type]
-            except KeyError:
-                found = (None, {})
-            else:
-                arguments = {
-                    "schema": schema,
-                    "required": operation.request_body.get("required", False),
-                    "nullable": utils.is_nullable(operation.body_definition(mime_type)),
-                    "strict_validation": self.strict_validation,
-                    "uri_parser": operation.uri_parser_class(
-                        operation.parameters, operation.body_definition()
-                    ),
-                }
-                if validator_cls is JSONRequestBodyValidator:
-                    validator_cls = PreparedJSONBodyValidator
-                    arguments["checks"] = BodyChecks(schema)
-                found = (validator_cls, arguments)
-        self._bodies[mime_type] = found
-        return found
-
-    #: Report (do not refuse) what breaks the contract: the API answers such requests
-    #: anyway, as the real service does.
-    report_only = False
-    #: Refuse what breaks the contract with one 400 problem listing every violation (the
-    #: mock's ``--strict``), where connexion refuses with its first.
-    strict_contract = False
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.report_only or self.strict_contract:
-            await self._check_all(scope, receive, send)
-            return
-        try:
-            self._parameter_validator.validate(scope)
-            mime_type, encoding = self.extract_content_type(scope["headers"])
-            self.validate_mime_type(mime_type)
-            body_validation = self._body_validation(mime_type)
-            if body_validation is not None:
-                validator_cls, arguments = body_validation
-                if validator_cls is None:
-                    logger.info(
-                        "Skipping validation. No validator registered for content type: "
-                        f"{mime_type}."
-                    )
-                else:
-                    validator = validator_cls(encoding=encoding, **arguments)
-                    receive, scope = await validator.wrap_receive(receive, scope=scope)
-        except (ProblemException, UnicodeDecodeError) as refusal:
-            # The journal lists why the request was refused (connexion's first violation).
-            detail = getattr(refusal, "detail", None) or str(refusal)
-            scope.setdefault("extensions", {})[VIOLATIONS] = [short(str(detail))]
-            raise
-        await self.next_app(scope, receive, send)
-
-    async def _check_all(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Run every check and note every violation (``VIOLATIONS`` in the scope's
-        extensions); then refuse the request (``strict_contract``), or pass it on as it
-        came (``reporting_violations`` puts them in a header of its answer)."""
-        violations = self._parameter_violations(scope)
-        mime_type, encoding = self.extract_content_type(scope["headers"])
-        try:
-            self.validate_mime_type(mime_type)
-        except ProblemException as problem:
-            violations.append(str(problem.detail))
-        else:
-            body_validation = self._body_validation(mime_type)
-            if body_validation is not None and body_validation[0] is not None:
-                validator_cls, arguments = body_validation
-                body = await read_body(receive)
-                receive = replaying(body, receive)
-                violations += await _body_violations(
-                    validator_cls(encoding=encoding, **arguments), arguments, body, scope
-                )
-        violations = list(dict.fromkeys(violations))
-        scope.setdefault("extensions", {})[VIOLATIONS] = violations
-        if violations and self.strict_contract:
-            count = f"{len(violations)} contract violations" if len(violations) > 1 else None
-            raise ProblemException(
-                status=400,
-                title="Bad Request",
-                detail=f"{count}: {'; '.join(violations)}" if count else violations[0],
-                ext={"violations": violations},
-            )
-        await self.next_app(scope, receive, send)
-
-    def _parameter_violations(self, scope: Scope) -> list[str]:
-        """Every parameter check's message, where connexion's ``validate_request`` raises
-        the first (the same checks in the same order)."""
-        validator = self._parameter_validator
-        request = ConnexionRequest(scope, uri_parser=validator.uri_parser)
-        found: list[str] = []
-        try:
-            if validator.strict_validation:
-                extra = validator.validate_query_parameter_list(
-                    request, security_params=validator.security_query_params
-                )
-                if extra:
-                    found.append(
-                        str(ExtraParameterProblem(param_type="query", extra_params=extra).detail)
-                    )
-        except ProblemException as problem:
-            found.append(str(problem.detail))
-        checks = (
-            ("query", validator.validate_query_parameter),
-            ("path", validator.validate_path_parameter),
-            ("header", validator.validate_header_parameter),
-            ("cookie", validator.validate_cookie_parameter),
-        )
-        for kind, check in checks:
-            for param in validator.parameters.get(kind, []):
-                try:
-                    error = check(param, request)
-                except ProblemException as problem:  # a value the URI parser cannot coerce
-                    error = problem.detail
-                if error:
-                    error = short(str(error))
-                    name = param["name"]
-                    if f"'{name}'" not in error:
-                        error = f"{kind} parameter '{name}': {error}"
-                    found.append(error)
-        return found
-
-
-async def _body_violations(
-    validator: Any, arguments: dict[str, Any], body: bytes, scope: Scope
-) -> list[str]:
-    """What is wrong with a body: connexion's message when it cannot be read, or every
-    schema error of a JSON body (connexion's own first)."""
-    extensions = scope.setdefault("extensions", {})
-    try:
-        await validator.wrap_receive(replaying(body, _nothing_more), scope=dict(scope))
-    except (ProblemException, ValueError) as problem:  # UnicodeDecodeError is a ValueError
-        first = str(getattr(problem, "detail", problem))
-    else:
-        return []
-    if not isinstance(checks := arguments.get("checks"), BodyChecks):
-        return [short(first)]
-    parsed = extensions.get(PARSED_BODY)
-    if parsed is None:
-        return [short(first)]
-    every = [f"{e.message}{format_error_with_path(e)}" for e in checks.full.iter_errors(parsed)]
-    return [short(first), *(short(error) for error in every if error != first)]
-
-
-def short(message: str) -> str:
-    """A violation in a line or two: jsonschema's first paragraph (the rest repeats the
-    schema and the instance)."""
-    return message.split("\n\n", 1)[0].strip()
-
-
-async def _nothing_more() -> Message:
-    return {"type": "http.disconnect"}
+# --- the contract check: every violation, reported or refused ------------------------------
 
 
 #: Where the contract violations of a request are noted (in the ASGI scope's extensions).
 VIOLATIONS = "mock_server.contract_violations"
 VIOLATIONS_HEADER = b"x-mock-contract-violations"
 _HEADER_LIMIT = 2000  # a header carries the first few; the journal keeps them all
+#: The most characters of one violation noted (they may quote the request).
+VIOLATION_LIMIT = 300
+
+
+def short(message: str) -> str:
+    """A violation in a line or two: jsonschema's first paragraph (the rest repeats the
+    schema and the instance), at most ``VIOLATION_LIMIT`` characters."""
+    first = message.split("\n\n", 1)[0].strip()
+    if len(first) > VIOLATION_LIMIT:
+        first = f"{first[:VIOLATION_LIMIT]}... ({len(first) - VIOLATION_LIMIT} characters more)"
+    return first
+
+
+def note_violations(scope: Scope, violations: list[str]) -> None:
+    scope.setdefault("extensions", {})[VIOLATIONS] = violations
+
+
+class ContractViolations(ProblemException):
+    """``--strict``'s refusal: one 400 listing every violation of the request."""
+
+    def __init__(self, violations: list[str]) -> None:
+        count = f"{len(violations)} contract violations" if len(violations) > 1 else None
+        super().__init__(
+            status=400,
+            title="Bad Request",
+            detail=f"{count}: {'; '.join(violations)}" if count else violations[0],
+            ext={"violations": violations},
+        )
+
+
+class ContractCheckOperation(RequestValidationOperation):
+    """connexion's request validation (``RequestValidationOperation.__call__``: parameters,
+    content type, body, in that order) with every violation collected and noted; then the
+    request is refused with all of them (``strict``), or passed on as it came
+    (``reporting_violations``, outside connexion, puts them in a header of its answer; the
+    handlers of such an API read the request as their real service does, and refuse what
+    it refuses).
+    """
+
+    strict = False
+
+    @functools.cached_property
+    def _parameter_validator(self) -> PreparedParameterValidator:
+        operation = self._operation
+        validator_cls = self._validator_map["parameter"]
+        if not issubclass(validator_cls, PreparedParameterValidator):
+            validator_cls = PreparedParameterValidator
+        return validator_cls(
+            operation.parameters,
+            uri_parser=operation.uri_parser_class(
+                operation.parameters, operation.body_definition()
+            ),
+            strict_validation=self.strict_validation,
+            security_query_params=self.security_query_params,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        violations = self._parameter_validator.violations(scope)
+        mime_type, encoding = self.extract_content_type(scope["headers"])
+        try:
+            self.validate_mime_type(mime_type)
+        except ProblemException as problem:
+            violations.append(short(str(problem.detail)))
+        else:
+            operation = self._operation
+            schema = operation.body_schema(mime_type)
+            validator_cls = self._validator_map["body"].get(mime_type) if schema else None
+            if validator_cls is not None:
+                body = await read_body(receive)
+                receive = replaying(body, receive)
+                validator = validator_cls(
+                    schema=schema,
+                    required=operation.request_body.get("required", False),
+                    nullable=utils.is_nullable(operation.body_definition(mime_type)),
+                    encoding=encoding,
+                    strict_validation=self.strict_validation,
+                    uri_parser=operation.uri_parser_class(
+                        operation.parameters, operation.body_definition()
+                    ),
+                )
+                violations += await _body_violations(validator, schema, body, scope)
+        violations = list(dict.fromkeys(violations))
+        note_violations(scope, violations)
+        if violations and self.strict:
+            raise ContractViolations(violations)
+        await self.next_app(scope, receive, send)
+
+
+async def _body_violations(validator: Any, schema: dict, body: bytes, scope: Scope) -> list[str]:
+    """What is wrong with a body: connexion's message (its validator's first), then every
+    other schema error of a JSON body."""
+    try:
+        await validator.wrap_receive(replaying(body, _nothing_more), scope=dict(scope))
+    except ProblemException as problem:
+        first = short(str(problem.detail))
+    else:
+        return []
+    if not isinstance(validator, PreparedJSONBodyValidator):
+        return [first]
+    try:
+        value = parse_json_body(body, Headers(scope=scope).get("content-type"))
+    except ProblemException:
+        return [first]  # not JSON: that is all there is to say
+    every = (short(error) for error in BodyChecks.of(schema).errors(value))
+    return [first, *(error for error in every if error != first)]
+
+
+async def _nothing_more() -> Message:
+    return {"type": "http.disconnect"}
+
+
+class ContractCheckAPI(RequestValidationAPI):
+    def __init__(self, *args: Any, contract_strict: bool = False, **kwargs: Any) -> None:
+        self.contract_strict = contract_strict
+        super().__init__(*args, **kwargs)
+
+    def make_operation(self, operation: Any) -> RequestValidationOperation:
+        checked = ContractCheckOperation(
+            self.next_app,
+            operation=operation,
+            strict_validation=self.strict_validation,
+            validator_map=self.validator_map,
+        )
+        checked.strict = self.contract_strict
+        return checked
+
+
+class ContractCheckMiddleware(RequestValidationMiddleware):
+    api_cls = ContractCheckAPI
 
 
 def reporting_violations(scope: Scope, send: Send) -> Send:
@@ -465,27 +535,3 @@ def replaying(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
-
-
-class PreparedRequestValidationAPI(RequestValidationAPI):
-    def __init__(
-        self, *args: Any, report_only: bool = False, strict_contract: bool = False, **kwargs: Any
-    ) -> None:
-        self.report_only = report_only
-        self.strict_contract = strict_contract
-        super().__init__(*args, **kwargs)
-
-    def make_operation(self, operation: Any) -> RequestValidationOperation:
-        prepared = PreparedRequestValidationOperation(
-            self.next_app,
-            operation=operation,
-            strict_validation=self.strict_validation,
-            validator_map=self.validator_map,
-        )
-        prepared.report_only = self.report_only
-        prepared.strict_contract = self.strict_contract
-        return prepared
-
-
-class PreparedRequestValidationMiddleware(RequestValidationMiddleware):
-    api_cls = PreparedRequestValidationAPI

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -15,7 +16,7 @@ from starlette.responses import Response
 from mock_server.core.config import MockConfig
 from mock_server.core.errors import InvalidInput, NotFound
 from mock_server.core.seed import load_seed_text
-from mock_server.core.state import MockState
+from mock_server.core.state import CLOCK_RANGES, MockState
 
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml")
 
@@ -89,8 +90,10 @@ class AdminHandlers:
         if "frozen" in body:
             clock.freeze(body["frozen"])
         if "advance" in body:
+            _within_dates(lambda: clock.now() + body["advance"])
             clock.advance(body["advance"])
         elif "now" in body:
+            _within_dates(lambda: body["now"])
             clock.set(body["now"])
         return self._clock()
 
@@ -170,3 +173,15 @@ class AdminHandlers:
     async def clear_requests(self) -> tuple[None, int]:
         self.state.journal.clear()
         return None, 204
+
+
+def _within_dates(target: Callable[[], float]) -> None:
+    """Refuse a clock change that would leave the years the backends can write as dates
+    (as a seed's clock must stay within them): every later request would fail on it."""
+    low, high = CLOCK_RANGES["now"]
+    try:
+        inside = low <= target() <= high
+    except OverflowError:  # an integer beyond a float
+        inside = False
+    if not inside:
+        raise InvalidInput(f"the clock must stay from {low} to {high} seconds since 1970")

@@ -21,7 +21,8 @@ class MockConfig:
     max_batch: int = 1000
     #: Validate every response against the spec (on in the test suite, off when serving).
     validate_responses: bool = False
-    #: Answer valid requests through ``mock_server._connexion.fastlane`` (off: connexion alone).
+    #: Serve through the mock's connexion apps and their fast lane; off: connexion as it comes
+    #: (``mock_server._connexion.apps.stock_app``), behind the same limits, journal and faults.
     fast_lane: bool = True
     #: Seed document to load at start; ``None`` loads the demo data set unless ``empty``.
     seed: Path | None = None
@@ -34,6 +35,8 @@ class MockConfig:
     #: Load this seed document at start when it exists (instead of ``seed`` or the demo
     #: data); the CLI writes the state there on a clean shutdown.
     state_file: Path | None = None
+    #: The largest request body taken, in bytes (413 beyond, before it is read).
+    max_body: int = 16 * 1024 * 1024
 
     def __post_init__(self) -> None:
         unknown = set(self.apis) - set(ALL_APIS)
@@ -43,3 +46,5 @@ class MockConfig:
             raise ValueError("page_size and max_batch must be positive")
         if self.journal_size < 0:
             raise ValueError("journal_size cannot be negative")
+        if self.max_body < 0:
+            raise ValueError("max_body cannot be negative")

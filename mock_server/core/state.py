@@ -18,7 +18,7 @@ from mock_server.preservica.backend import PreservicaBackend
 
 #: What a seed may set the clock to: times the backends can write as dates (the years
 #: before 3000), as the admin spec's ``ClockSeed`` says.
-_CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
+CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
 
 
 class MockState:
@@ -93,7 +93,7 @@ class MockState:
     def _load_clock(self, section: Any) -> int:
         if not isinstance(section, dict) or set(section) - {"now", "offset", "frozen"}:
             raise InvalidInput("clock: an object of now, offset and frozen")
-        for key, (low, high) in _CLOCK_RANGES.items():
+        for key, (low, high) in CLOCK_RANGES.items():
             value = section.get(key)
             if value is not None and not (_is_number(value) and low <= value <= high):
                 raise InvalidInput(f"clock.{key} must be a number of seconds from {low} to {high}")

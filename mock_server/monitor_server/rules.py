@@ -22,6 +22,7 @@ from typing import Any
 _STRING = "[^/]+"  # werkzeug's default (``string``) converter
 _INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
 _ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+_SLASHES = re.compile("/+")
 
 # Characters werkzeug leaves unquoted in a path argument (and in a query, which also
 # writes a space as "+").
@@ -83,6 +84,13 @@ class Rule:
     def is_folder(self) -> bool:
         """A rule ending in "/": its path without the slash redirects to it."""
         return self.rule.endswith("/")
+
+    @functools.cached_property
+    def literal(self) -> str:
+        """The text every path the rule matches starts with, once the path's runs of
+        slashes are merged (``regex`` takes a run wherever the rule has one slash)."""
+        rule = self.rule.rstrip("/") if self.is_folder else self.rule
+        return _SLASHES.sub("/", rule.split("<", 1)[0])
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -315,7 +323,10 @@ def match(path: str, method: str) -> Match:
     allowed: set[str] = set()
     group = _group(path)
     candidates = _MATCH_ORDER if group is None else _BY_GROUP.get(group, ())
+    merged = _SLASHES.sub("/", path)
     for rule in candidates:
+        if not merged.startswith(rule.literal):  # it cannot match: not worth its regex
+            continue
         found = rule.matches(path, method)
         if found is None:
             continue

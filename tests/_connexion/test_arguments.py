@@ -19,11 +19,16 @@ from mock_server._connexion.fastlane import FastLaneMiddleware
 from tests.contract.contract import SPECS
 
 APP = create_app(MockConfig(empty=True))
-_, STACK = APP.middleware._build_middleware_stack()
-(LANE,) = [m for m in STACK if isinstance(m, FastLaneMiddleware)]
+LANES = [
+    middleware
+    for app in APP.apis.values()
+    for middleware in app.middleware._build_middleware_stack()[1]
+    if isinstance(middleware, FastLaneMiddleware)
+]
 OPERATIONS = {
     (route.endpoint.operation.method.upper(), route.endpoint.operation.path): route.endpoint
-    for api in LANE.apis
+    for lane in LANES
+    for api in lane.apis
     for route in api.router.routes
 }
 CONFIG = schemathesis.Config.from_dict({"generation": {"mode": "all"}})

@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
+from connexion.middleware.routing import RoutingMiddleware
 
-from mock_server._connexion.routing import ChainedRoutingMiddleware
 from tests.contract.contract import build_app, reseed
 from tests.contract.seed import (
     ALERT_LOGIC_ACCOUNT,
@@ -29,14 +29,14 @@ OBSERVATION = "/aepublish/v1/" + ALERT_LOGIC_ACCOUNT + "/observation"
 def routed(monkeypatch) -> list[str]:
     """The paths of the requests that reached connexion's routing middleware."""
     seen: list[str] = []
-    original = ChainedRoutingMiddleware.__call__
+    original = RoutingMiddleware.__call__
 
     async def spy(self, scope, receive, send):
         if scope["type"] == "http":
             seen.append(scope["path"])
         await original(self, scope, receive, send)
 
-    monkeypatch.setattr(ChainedRoutingMiddleware, "__call__", spy)
+    monkeypatch.setattr(RoutingMiddleware, "__call__", spy)
     return seen
 
 

@@ -38,14 +38,14 @@ async def test_each_api_has_its_swagger_ui_and_spec(full_client, api):
     assert spec["openapi"] == "3.0.3"
 
 
-# --- the indexed router answers exactly as starlette's -------------------------------------
+# --- the fast lane routes exactly as starlette's router --------------------------------------
 
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from starlette.responses import PlainTextResponse  # noqa: E402
 from starlette.routing import Mount, Route, Router  # noqa: E402
 
-from mock_server._connexion.routing import PrefixIndexedRouter  # noqa: E402
+from mock_server._connexion.routing import RouteIndex, allowed_methods, match_routes  # noqa: E402
 
 
 class _endpoint:  # an ASGI app: a class, so Route does not wrap it as a request handler
@@ -62,12 +62,60 @@ def _routes():
         Route("/api/v1/sessions/", _endpoint("sessions"), methods=["GET", "POST"]),
         Route("/api/v1/sessions/count", _endpoint("count"), methods=["GET"]),
         Route("/api/v1/sessions/{prefix}", _endpoint("prefix"), methods=["GET"]),
+        Route("/api/v1/sessions/{prefix}", _endpoint("prefix"), methods=["POST"]),
         Route("/api/v1/sessions/{h}/metrics", _endpoint("metrics"), methods=["GET"]),
         Route("/api/v1/items/{n:int}", _endpoint("item"), methods=["DELETE"]),
         Route("/a", _endpoint("a"), methods=["POST"]),
         Mount("/docs", app=_endpoint("docs")),
         Route("/", _endpoint("root"), methods=["GET"]),
     ]
+
+
+class _IndexedRouter(Router):
+    """starlette's Router, answering from ``match_routes`` over ``RouteIndex``'s routes."""
+
+    async def app(self, scope, receive, send):
+        path = scope["path"]
+        found = match_routes(RouteIndex(self.routes).candidates(path), scope, path)
+        if found.full is not None:
+            route, child_scope = found.full
+            scope.update(child_scope)
+            await route.handle(scope, receive, send)
+        elif found.partials:
+            text = f"405 {allowed_methods(found.partials)}"
+            await PlainTextResponse(text, status_code=405)(scope, receive, send)
+        elif found.redirect is not None:
+            await PlainTextResponse(f"redirect {found.redirect['path']}")(scope, receive, send)
+        else:
+            await self.default(scope, receive, send)
+
+
+class _PlainRouter(Router):
+    """starlette's Router, its 405 and redirect written as ``_IndexedRouter`` writes them."""
+
+    async def app(self, scope, receive, send):
+        partials = [r for r in self.routes if r.matches(scope)[0].name == "PARTIAL"]
+        if partials and not any(r.matches(scope)[0].name == "FULL" for r in self.routes):
+            text = f"405 {allowed_methods([(r, {}) for r in partials])}"
+            await PlainTextResponse(text, status_code=405)(scope, receive, send)
+            return
+        sent = {}
+
+        async def noting(message):
+            if message["type"] == "http.response.start":
+                sent.update(message)
+                if 300 <= message["status"] < 400:
+                    return
+            elif 300 <= sent.get("status", 200) < 400:
+                location = dict(sent["headers"])[b"location"].decode()
+                path = location.split("//", 1)[1].partition("/")[2]
+                body = f"redirect /{path}".encode()
+                await send({"type": "http.response.start", "status": 200, "headers": []})
+                await send({"type": "http.response.body", "body": body})
+                return
+            await send(message)
+
+        await super().app(scope, receive, noting)
 
 
 _SEGMENTS = ["", "api", "v1", "sessions", "count", "metrics", "items", "7", "x", "a", "docs"]
@@ -78,7 +126,7 @@ async def _answer(router, method, path):
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         # Absolute: httpx refuses a relative URL whose path starts with "//".
         response = await client.request(method, f"http://t{path}", follow_redirects=False)
-    return response.status_code, response.headers.get("location"), response.text
+    return response.status_code, response.text
 
 
 @given(
@@ -86,8 +134,65 @@ async def _answer(router, method, path):
     slash=st.booleans(),
     method=st.sampled_from(["GET", "POST", "DELETE", "HEAD"]),
 )
-async def test_prefix_indexed_router_answers_as_starlettes(segments, slash, method):
+async def test_match_routes_answers_as_starlettes_router(segments, slash, method):
     path = "/" + "/".join(segments) + ("/" if slash and segments else "")
-    plain = Router(routes=_routes(), default=_endpoint("default"))
-    indexed = PrefixIndexedRouter(routes=_routes(), default=_endpoint("default"))
+    plain = _PlainRouter(routes=_routes(), default=_endpoint("default"))
+    indexed = _IndexedRouter(routes=_routes(), default=_endpoint("default"))
     assert await _answer(indexed, method, path) == await _answer(plain, method, path)
+
+
+async def test_a_405_names_every_method_of_the_path(full_client):
+    answer = await full_client.delete("/api/processmonitor/monitors")
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "GET, HEAD"
+    answer = await full_client.put("/_mock/faults")
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "DELETE, GET, HEAD, POST"
+
+
+def _real_routes():
+    from mock_server import MockConfig, create_app
+    from mock_server._connexion.fastlane import FastLaneMiddleware
+
+    app = create_app(MockConfig(empty=True))
+    for full in app.apis.values():
+        for middleware in full.middleware._build_middleware_stack()[1]:
+            if isinstance(middleware, FastLaneMiddleware):
+                for api in middleware.apis:
+                    yield api.router.routes
+
+
+_REAL_ROUTES = list(_real_routes())
+_REAL_SEGMENTS = sorted(
+    {
+        segment
+        for routes in _REAL_ROUTES
+        for route in routes
+        for segment in route.path_format.split("/")
+    }
+    | {"x", "7", ""}
+)
+
+
+@given(
+    routes=st.sampled_from(_REAL_ROUTES),
+    segments=st.lists(st.sampled_from(_REAL_SEGMENTS), max_size=9),
+    slash=st.booleans(),
+    method=st.sampled_from(["GET", "POST", "DELETE", "PUT"]),
+)
+def test_the_index_of_the_real_routes_leaves_out_no_route_that_matters(
+    routes, segments, slash, method
+):
+    path = "/" + "/".join(s.replace("{", "").replace("}", "") for s in segments)
+    path += "/" if slash and segments else ""
+    scope = {"type": "http", "method": method, "path": path, "root_path": ""}
+
+    def outcome(found):
+        return (
+            found.full and found.full[0],
+            [route for route, _ in found.partials],
+            found.redirect and found.redirect["path"],
+        )
+
+    indexed = match_routes(RouteIndex(routes).candidates(path), scope, path)
+    assert outcome(indexed) == outcome(match_routes(routes, scope, path))

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import connexion
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -24,7 +23,8 @@ from schemathesis.specs.openapi.checks import (
 )
 from starlette.testclient import TestClient
 
-from mock_server import MockClock, MockConfig, MockState, create_app
+from mock_server import MockClock, MockConfig, MockState
+from mock_server.app import MockServer, dispatcher, full_apps, serve, stock_apps
 from tests.conftest import START
 from tests.contract.known_bugs import assume_not_known_bug
 from tests.contract.seed import ALERT_LOGIC_KEY_PAIR, PRESERVICA_USER, contract_seed
@@ -74,16 +74,31 @@ CONFIG = schemathesis.Config.from_dict(
 BASE_URL = "http://127.0.0.1:8080"
 
 
-def build_app(*, fast_lane: bool = True) -> connexion.AsyncApp:
-    """The whole mock (every API mounted, as ``mock-server`` serves it), validating its own
-    responses, on a clock frozen at START. Built once per module (~0.3 s); ``reseed`` makes
-    it as good as new for each example."""
-    config = MockConfig(validate_responses=True, empty=True, fast_lane=fast_lane)
-    return create_app(state=MockState(config, clock=MockClock(start=START, frozen=True)))
+def _state() -> MockState:
+    config = MockConfig(validate_responses=True, empty=True)
+    return MockState(config, clock=MockClock(start=START, frozen=True))
+
+
+def build_app(*, fast_lane: bool = True) -> MockServer:
+    """The whole mock (every API served, as ``mock-server`` serves it), validating its own
+    responses, on a clock frozen at START; ``fast_lane=False``: the same apps with every
+    request going through connexion's chain. Built once per module (~0.3 s); ``reseed``
+    makes it as good as new for each example."""
+    state = _state()
+    return serve(state, full_apps(state, fast_lane=fast_lane))
+
+
+def build_stock_app() -> MockServer:
+    """Each spec served by connexion as it comes, with the mock's handlers over a state of
+    their own, and nothing else in the way: no journal or faults, no limits, no front door
+    (what ``mock-server --no-fast-lane`` serves, without what it puts before connexion)."""
+    state = _state()
+    apis = stock_apps(state)
+    return MockServer(dispatcher(apis), state, apis)
 
 
 def load(
-    spec_file: str, app: connexion.AsyncApp, config: schemathesis.Config = CONFIG
+    spec_file: str, app: MockServer, config: schemathesis.Config = CONFIG
 ) -> schemathesis.BaseSchema:
     """A spec of ``specs/`` as a schemathesis schema whose requests go to ``app``."""
     schema = schemathesis.openapi.from_path(SPECS / spec_file, config=config)
@@ -91,7 +106,7 @@ def load(
     return schema
 
 
-def reseed(app: connexion.AsyncApp) -> None:
+def reseed(app: MockServer) -> None:
     """Empty the app, load ``contract_seed()`` and put the clock back at START (frozen)."""
     state = app.mock_state
     state.reset()
@@ -100,11 +115,11 @@ def reseed(app: connexion.AsyncApp) -> None:
     state.load_seed(contract_seed())
 
 
-def client(app: connexion.AsyncApp) -> TestClient:
+def client(app: MockServer) -> TestClient:
     return TestClient(app, base_url=BASE_URL)
 
 
-def login_preservica(app: connexion.AsyncApp) -> dict[str, str]:
+def login_preservica(app: MockServer) -> dict[str, str]:
     """Headers of the seed's Preservica user, logged in through the mock as pyPreservica does."""
     answer = client(app).post("/api/accesstoken/login", data=PRESERVICA_USER)
     assert answer.status_code == 200, answer.text
@@ -117,7 +132,7 @@ AIMS_KEY_PAIR = {
 }
 
 
-def login_aims(app: connexion.AsyncApp) -> dict[str, str]:
+def login_aims(app: MockServer) -> dict[str, str]:
     """Headers of the seed's Alert Logic key pair, logged in through AIMS as almdrlib does."""
     answer = client(app).post("/aims/v1/authenticate", headers=AIMS_KEY_PAIR)
     assert answer.status_code == 200, answer.text

@@ -1,0 +1,42 @@
+"""``rules.match`` skips a rule whose literal text the path (its slashes merged) does not
+start with, and builds the merged-slashes redirect only for a path holding "//": both are
+exact, so the front door answers as if every rule were tried in full."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mock_server.monitor_server.rules import _MATCH_ORDER, _SLASHES, quote_redirect_path
+
+_SEGMENTS = sorted(
+    {part for rule in _MATCH_ORDER for part in rule.rule.split("/")}
+    | {"x", "10", "abc", "%20", "ä", "", "\n"}
+)
+paths = st.builds(
+    lambda parts, slash, doubled: ("/" + "/".join(parts) + ("/" if slash else "")).replace(
+        "/", "//", doubled
+    ),
+    st.lists(st.sampled_from(_SEGMENTS), max_size=10),
+    st.booleans(),
+    st.integers(0, 2),
+)
+methods = st.sampled_from(["GET", "POST", "DELETE", "HEAD", "OPTIONS"])
+
+
+@given(path=paths)
+def test_a_rule_whose_regex_matches_passes_the_prefilter(path):
+    merged = _SLASHES.sub("/", path)
+    for rule in _MATCH_ORDER:
+        if rule.regex.match(path):
+            assert merged.startswith(rule.literal), (rule.rule, path)
+
+
+@given(path=paths, method=methods)
+def test_a_path_without_double_slashes_is_never_redirected_for_merging(path, method):
+    if "//" in path:
+        return
+    for rule in _MATCH_ORDER:
+        found = rule.matches(path, method)
+        if isinstance(found, str):  # a redirect: only the folder's slash is added
+            assert found == quote_redirect_path(path + "/"), (rule.rule, path, found)
