@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server.aepublish.backend import AepublishBackend
-from mock_server.core.clock import MockClock
+from mock_server.core.clock import EARLIEST, LATEST, LEAST_OFFSET, MOST_OFFSET, MockClock
 from mock_server.core.config import MockConfig
 from mock_server.core.errors import InvalidInput
 from mock_server.core.faults import FaultRules
@@ -16,9 +16,9 @@ from mock_server.core.specs import operation_ids
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 
-#: What a seed may set the clock to: times the backends can write as dates (the years
-#: before 3000), as the admin spec's ``ClockSeed`` says.
-_CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
+#: What a seed may set the clock to: the clock's own bounds (times the backends can write
+#: as dates, before the year 3000), as the admin spec's ``ClockSeed`` says.
+_CLOCK_RANGES = {"now": (EARLIEST, LATEST), "offset": (LEAST_OFFSET, MOST_OFFSET)}
 
 
 class MockState:
