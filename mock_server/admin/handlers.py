@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import orjson
@@ -37,7 +38,11 @@ class AdminHandlers:
         if any(kind in accept for kind in YAML_TYPES) and "application/json" not in accept:
             text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
             return Response(text, media_type="application/yaml")
-        return Response(orjson.dumps(document), media_type="application/json")
+        try:
+            body = orjson.dumps(document)
+        except TypeError:  # an integer beyond 64 bits (an observation's unique value)
+            body = json.dumps(document, allow_nan=False).encode()
+        return Response(body, media_type="application/json")
 
     async def get_clock(self) -> dict[str, Any]:
         return self._clock()

@@ -102,7 +102,10 @@ def test_a_seed_holding_a_huge_integer_is_refused_whole(state):
 
 def test_a_yaml_seed_file_holding_one_is_refused(tmp_path, state):
     path = tmp_path / "seed.yaml"
-    path.write_text(f"aepublish:\n  definitions:\n  - path: a\n    unique_window: {HUGE}\n")
+    path.write_text(
+        "monitor_server:\n  metrics:\n  - {session_h: a, context_h: b, item: c, "
+        f"total_time: {HUGE}}}\n"
+    )
     with pytest.raises(InvalidInput, match="beyond the range"):
         state.load_seed(read_seed_file(path))
 
