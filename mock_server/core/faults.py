@@ -9,6 +9,7 @@ delay, a cut connection) is the traffic middleware's (``mock_server.traffic``).
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import itertools
 import random
@@ -134,6 +135,42 @@ class FaultRule:
         }
 
 
+class Delays:
+    """The real waits faults ask for (an HTTP rule's ``latency``, an observation fault's),
+    all cut short at once when the server stops: a SIGTERM should not wait a minute for
+    answers that were only ever delayed on purpose."""
+
+    def __init__(self) -> None:
+        self._waiting: set[asyncio.Future[None]] = set()
+        #: Set when the server stops; later waits end at once.
+        self.released = False
+
+    async def wait(self, seconds: float) -> None:
+        if seconds <= 0 or self.released:
+            return
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
+        timer = loop.call_later(seconds, _wake, waiter)
+        self._waiting.add(waiter)
+        try:
+            await waiter
+        finally:
+            timer.cancel()
+            self._waiting.discard(waiter)
+
+    def release(self) -> None:
+        """End every wait now, and every later one at once. Safe from a signal handler or
+        another thread."""
+        self.released = True
+        for waiter in list(self._waiting):
+            waiter.get_loop().call_soon_threadsafe(_wake, waiter)
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 class FaultRules:
     """The HTTP fault rules of one mock, in the order they apply.
 
@@ -142,6 +179,8 @@ class FaultRules:
 
     def __init__(self, operations: Mapping[str, frozenset[str]]) -> None:
         self.operations = dict(operations)
+        #: Where the latency of every fault (HTTP rules and aepublish's) is waited out.
+        self.delays = Delays()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._rules: list[FaultRule] = []

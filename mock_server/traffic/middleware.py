@@ -14,7 +14,6 @@ journal is read.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from http import HTTPStatus
 from typing import Any
@@ -134,7 +133,7 @@ class TrafficMiddleware:
         Returns the status and error body sent by the fault itself, if any."""
         action = hit.action
         if action.kind == "latency":
-            await asyncio.sleep(hit.delay)
+            await self.faults.delays.wait(hit.delay)
             await self.app(scope, receive, recorded_send)
             return None
         # The request is read whole first, as a server would before answering (and so the
