@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -118,31 +120,60 @@ def main(argv: Sequence[str] | None = None) -> None:
     stopped_by: int | None = None
     if args.state is not None:
         _stop_on_signals()
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        # Access lines are info records: above info, uvicorn would still gather each
+        # line's fields on every request, for nothing.
+        access_log=args.log_level in ("info", "debug"),
+        # uvloop and httptools when installed (the fast extra), else asyncio and h11.
+        loop="auto",
+        http="auto",
+        # Answers still running this long after SIGTERM/SIGINT are cancelled: a client
+        # that stalls cannot hold the shutdown (or the --state file) for ever.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,
+    )
+    server = _Server(config, on_exit=app.mock_state.faults.delays.release)
     try:
-        uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            log_level=args.log_level,
-            # Access lines are info records: above info, uvicorn would still gather each
-            # line's fields on every request, for nothing.
-            access_log=args.log_level in ("info", "debug"),
-            # uvloop and httptools when installed (the fast extra), else asyncio and h11.
-            loop="auto",
-            http="auto",
-        )
+        server.run()
+    except KeyboardInterrupt:  # a second Ctrl-C during the shutdown, as uvicorn.run
+        pass
     except _Stopped as stop:
         stopped_by = stop.signal
+    if not server.started:
+        sys.exit(STARTUP_FAILURE)
     if args.state is None:
         return
     # A graceful shutdown (SIGTERM, SIGINT: the answers in flight finished first) gets
-    # here; a server that failed to start exits inside uvicorn.run, leaving the file as it
+    # here; a server that failed to start exits inside server.run, leaving the file as it
     # was.
     write_state(app.mock_state, args.state)
     print(f"mock server: state written to {args.state}", flush=True)
     if stopped_by is not None:  # end as the signal would have ended it
         signal.signal(stopped_by, signal.SIG_DFL)
         signal.raise_signal(stopped_by)
+
+
+#: Seconds answers in flight get to finish after SIGTERM/SIGINT.
+GRACEFUL_SHUTDOWN = 5
+#: uvicorn's exit status when the server could not start (the port taken, ...).
+STARTUP_FAILURE = 3
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, which also ends the faults' latency waits when told to stop: the
+    requests waiting on one are answered at once, so the shutdown takes no longer than
+    the answers themselves."""
+
+    def __init__(self, config: uvicorn.Config, on_exit: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_exit = on_exit
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        super().handle_exit(sig, frame)
+        self._on_exit()
 
 
 class _Stopped(Exception):
