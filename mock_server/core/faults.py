@@ -91,22 +91,29 @@ class FaultRule:
     seed: int | None
     hits: int = 0
     _path: re.Pattern[str] | None = None
+    #: What a path must start with to match: the glob up to its first wildcard.
+    _path_start: str = ""
     _random: random.Random = field(default_factory=random.Random)
 
-    def matches(self, api: str | None, operation: str | None, method: str, path: str) -> bool:
+    def matches(self, operation: str | None, method: str, path: str) -> bool:
+        """Whether the rule takes a request of an API it applies to (``FaultRules``
+        keeps the rules per API)."""
         match = self.match
         if not match:
             return True
-        wanted = match.get("api")
-        if wanted is not None and wanted != api:
-            return False
         wanted = match.get("operation")
         if wanted is not None and wanted != operation:
             return False
         wanted = match.get("method")
         if wanted is not None and wanted != method.upper():
             return False
-        return self._path is None or self._path.match(path) is not None
+        if self._path is None:
+            return True
+        return path.startswith(self._path_start) and self._path.match(path) is not None
+
+    def applies_to(self, api: str, operations: frozenset[str]) -> bool:
+        wanted = self.match.get("operation")
+        return self.match.get("api", api) == api and (wanted is None or wanted in operations)
 
     def draw(self) -> FaultHit | None:
         """Whether the rule acts on a request it matches (its probability), and the delay
@@ -184,10 +191,16 @@ class FaultRules:
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._rules: list[FaultRule] = []
+        #: Per served API, the rules that can take its requests, in order: a request of an
+        #: API no rule names is done with in one lookup. Replaced, never changed in place.
+        self._by_api: dict[str, tuple[FaultRule, ...]] = {}
         #: Whether any rule is held: the one thing a request pays for when none is.
         self.active = False
         #: Whether a rule names an operation (so a request must be routed to check it).
         self.needs_operation = False
+        #: When every rule names a path, the starts those paths have (for one
+        #: ``str.startswith``): a request whose path has none of them is not routed at all.
+        self.path_starts: tuple[str, ...] | None = None
 
     def add(self, rule: Any) -> dict[str, Any]:
         parsed = self._parse(rule)
@@ -218,7 +231,18 @@ class FaultRules:
             self._held_changed()
 
     def _held_changed(self) -> None:
-        self.needs_operation = any("operation" in rule.match for rule in self._rules)
+        # What each request would otherwise work out again, from the rules alone.
+        rules = self._rules
+        self.needs_operation = any("operation" in rule.match for rule in rules)
+        self.path_starts = (
+            tuple(rule._path_start for rule in rules)
+            if rules and all(rule._path is not None for rule in rules)
+            else None
+        )
+        self._by_api = {
+            api: tuple(rule for rule in rules if rule.applies_to(api, operations))
+            for api, operations in self.operations.items()
+        }
 
     def pick(
         self, api: str | None, operation: str | None, method: str, path: str
@@ -228,13 +252,19 @@ class FaultRules:
         A request that belongs to no served API (``api`` None) is never faulted."""
         if api is None:
             return None
-        # Most requests fit no rule: found out without the lock (the list is replaced,
-        # never changed in place, so reading it here is safe).
-        if not any(rule.matches(api, operation, method, path) for rule in self._rules):
+        # Most requests fit no rule: found out without the lock (the tables are replaced,
+        # never changed in place, so reading them here is safe).
+        candidates = self._by_api.get(api)
+        if not candidates:
+            return None
+        for rule in candidates:
+            if rule.matches(operation, method, path):
+                break
+        else:
             return None
         with self._lock:
-            for rule in self._rules:
-                if not rule.matches(api, operation, method, path):
+            for rule in self._by_api.get(api, ()):
+                if not rule.matches(operation, method, path):
                     continue
                 hit = rule.draw()
                 if hit is None:
@@ -281,6 +311,7 @@ class FaultRules:
             probability=float(probability),
             seed=seed,
             _path=None if path is None else re.compile(fnmatch.translate(path)),
+            _path_start="" if path is None else _GLOB_WILDCARD.split(path, maxsplit=1)[0],
             _random=random.Random(seed),
         )
 
@@ -382,6 +413,8 @@ def _is_integer(value: Any) -> bool:
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
+
+_GLOB_WILDCARD = re.compile(r"[*?\[]")
 
 # RFC 9110 token characters for a field name; a value of visible ASCII, spaces and tabs.
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
