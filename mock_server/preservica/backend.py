@@ -54,6 +54,8 @@ SERVER_VERSION = "7.3.0"
 DEFAULT_TENANT = "TEST"
 DEFAULT_ROLES = ("ROLE_SDB_MANAGER_USER",)
 TOKEN_MINUTES = 15  # what the real service answers in validFor
+#: The most expired tokens one login forgets (each login adds one, so the tables shrink).
+PRUNED_PER_LOGIN = 1000
 
 _USER_KEYS = frozenset({"username", "password", "tenant", "roles", "fullName", "email"})
 _MONITOR_COUNTERS = ("filesPending", "size", "filesProcessed", "warnings", "errors")
@@ -393,9 +395,12 @@ class PreservicaBackend:
 
     def _forget_expired(self, now: float) -> None:
         # Logging in is the only thing that grows the token tables; pruning there bounds
-        # them, at the cost of the tokens that expired since (each popped once).
+        # them, each expired token popped once. At most PRUNED_PER_LOGIN a login: a clock
+        # moved past a million expiries is paid for by many logins, not by one.
         expiries = self._expiries
-        while expiries and expiries[0][0] <= now:
+        for _ in range(PRUNED_PER_LOGIN):
+            if not expiries or expiries[0][0] > now:
+                break
             _, token = heapq.heappop(expiries)
             session = self._sessions.pop(token, None)
             if session is not None:

@@ -41,3 +41,15 @@ def test_a_login_does_not_scan_the_live_tokens(backend, clock):
     clock.advance(TOKEN_LIFETIME)
     token = login(backend)  # prunes the 100 expired ones, one by one
     assert list(dict.keys(backend._tokens)) == [token]
+
+
+def test_a_login_prunes_a_bounded_number(backend, clock):
+    from mock_server.aepublish.backend import PRUNED_PER_LOGIN
+
+    for _ in range(2 * PRUNED_PER_LOGIN):
+        login(backend)
+    clock.advance(TOKEN_LIFETIME)
+    login(backend)
+    assert len(backend._tokens) == PRUNED_PER_LOGIN + 1
+    login(backend)
+    assert len(backend._tokens) == 2

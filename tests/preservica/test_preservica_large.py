@@ -168,3 +168,17 @@ def test_messages_added_later_are_indexed_too():
     assert [m["status"] for m in page["messages"]] == ["Error", "Error", "Debug"]
     assert page["totalResults"] == 3
     assert list(itertools.chain(*backend._monitors[MONITOR].positions.values())) == [0, 1, 2, 3]
+
+
+def test_a_login_prunes_a_bounded_number_so_no_one_login_pays_for_a_mass_expiry():
+    from mock_server.preservica.backend import PRUNED_PER_LOGIN
+
+    backend = _backend()
+    for _ in range(3 * PRUNED_PER_LOGIN):
+        backend.login("user0", "pw", "T0")
+    backend.clock.advance(TOKEN_MINUTES * 60)
+    backend.login("user0", "pw", "T0")
+    assert len(backend._sessions) == 2 * PRUNED_PER_LOGIN + 1
+    for _ in range(3):
+        backend.login("user0", "pw", "T0")
+    assert len(backend._sessions) == len(backend._refreshable) == 4
