@@ -126,6 +126,8 @@ def load(
         argv += [url, "--", expect or "-"]
         if batch:
             argv += [str(batch), tag]
+        elif body is not None:
+            argv += ["post", body]
         out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 30)
         lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if not lines:
@@ -146,6 +148,7 @@ def load(
         spec["headers"]["content-type"] = "application/json"
         spec["observations"] = {"batch": batch, "tag": tag}
     elif body is not None:
+        spec["method"] = "POST"
         spec["body"] = body
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(spec, f)

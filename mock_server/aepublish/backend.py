@@ -3,7 +3,6 @@ and what each account has published. The outcome rules themselves live in ``judg
 
 from __future__ import annotations
 
-import heapq
 import hmac
 import itertools
 import secrets
@@ -144,11 +143,6 @@ class Account:
         ]
 
 
-class _Token(NamedTuple):
-    account_id: str
-    expires_at: float
-
-
 class Publication(NamedTuple):
     """What one publish call produced: the 200 body, and the real delay a fault asked for."""
 
@@ -177,9 +171,12 @@ class AepublishBackend:
         with self._lock:
             self._accounts: dict[str, Account] = {}
             self._account_by_key: dict[str, Account] = {}
-            self._tokens: dict[str, _Token] = {}
-            #: (expiry, token) of every token held, soonest first: pruned at each login.
-            self._token_expiries: list[tuple[float, str]] = []
+            #: token -> (account id, expiry): a plain tuple, which the garbage collector
+            #: stops tracking (a NamedTuple it tracks for ever).
+            self._tokens: dict[str, tuple[str, float]] = {}
+            #: (expiry, token) of every token held, in the order they were issued (the
+            #: order they expire in, one lifetime for all): pruned from the left at logins.
+            self._token_expiries: deque[tuple[float, str]] = deque()
             #: path -> definition for every account
             self._shared_definitions: dict[str, Definition] = {}
             #: account id -> path -> the account's own definition, overriding a shared one
@@ -349,8 +346,8 @@ class AepublishBackend:
             now = self.clock.now()
             self._forget_expired(now)
             expires_at = now + TOKEN_LIFETIME
-            self._tokens[token] = _Token(account.id, expires_at)
-            heapq.heappush(self._token_expiries, (expires_at, token))
+            self._tokens[token] = (account.id, expires_at)
+            self._token_expiries.append((expires_at, token))
             return {
                 "token": token,
                 "token_expiration": expires_at,
@@ -430,20 +427,21 @@ class AepublishBackend:
         for _ in range(PRUNED_PER_LOGIN):
             if not expiries or expiries[0][0] > now:
                 break
-            _, token = heapq.heappop(expiries)
+            _, token = expiries.popleft()
             self._tokens.pop(token, None)
 
     def _account_of_token(self, token: str) -> tuple[Account, float]:
         entry = self._tokens.get(token) if isinstance(token, str) else None
         if entry is None:
             raise Unauthorized("unknown token")
-        if self.clock.now() >= entry.expires_at:
+        account_id, expires_at = entry
+        if self.clock.now() >= expires_at:
             del self._tokens[token]
             raise Unauthorized("the token has expired")
-        account = self._accounts.get(entry.account_id)
+        account = self._accounts.get(account_id)
         if account is None:  # the account went away (reset or a reload) after login
             raise Unauthorized("unknown token")
-        return account, entry.expires_at
+        return account, expires_at
 
     def _definition_resolver(self, account_id: str) -> Callable[[str], Definition | None]:
         own = self._account_definitions.get(account_id)

@@ -14,6 +14,7 @@ import itertools
 import threading
 import uuid
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -37,9 +38,14 @@ from mock_server.preservica.checks import (
     texts,
 )
 from mock_server.preservica.records import (
+    EXPIRES_AT,
     MESSAGE_STATUSES,
     MONITOR_CATEGORIES,
     MONITOR_STATUSES,
+    REFRESH_TOKEN,
+    TENANT,
+    TOKEN,
+    USERNAME,
     Monitor,
     Session,
     User,
@@ -114,9 +120,12 @@ class PreservicaBackend:
         self._users_by_name: dict[str, dict[str, User]] = {}
         self._sessions: dict[str, Session] = {}  # by access token
         self._refreshable: dict[str, Session] = {}  # by refresh token, until used
-        #: (expiry, access token) of every session held, soonest first: pruning pops the
-        #: expired ones off the top instead of scanning every live token on each login.
-        self._expiries: list[tuple[float, str]] = []
+        #: (expiry, access token) of every session held, in the order they were issued:
+        #: with one lifetime for all, that is the order they expire in, so pruning pops
+        #: the expired ones off the left instead of scanning every live token on a login.
+        #: (After the clock is set back, later tokens expire sooner: they are refused at
+        #: their expiry as ever, and pruned once those issued before them are.)
+        self._expiries: deque[tuple[float, str]] = deque()
         self._monitors: dict[str, Monitor] = {}  # insertion order is listing order
         self._workflow_ids = itertools.count(1000)
 
@@ -258,11 +267,11 @@ class PreservicaBackend:
             issued = self._refreshable.pop(refresh_token, None)
             if (
                 issued is None
-                or issued.expires_at <= self.clock.now()
-                or (issued.tenant, issued.username) != (current.tenant, current.username)
+                or issued[EXPIRES_AT] <= self.clock.now()
+                or issued[:TOKEN] != current[:TOKEN]  # the same user and tenant
             ):
                 raise Unauthorized("refresh token unknown, used or expired")
-            user = self._users.get((issued.tenant, issued.username))
+            user = self._users.get((issued[TENANT], issued[USERNAME]))
             if user is None:
                 raise Unauthorized("the user no longer exists")
             return self._token_answer(self._open_session(user), user, False)
@@ -271,7 +280,7 @@ class PreservicaBackend:
         """Who a valid access token belongs to; Unauthorized when unknown or expired."""
         with self._lock:
             session = self._live_session(access_token)
-            return {"user": session.username, "tenant": session.tenant}
+            return {"user": session[USERNAME], "tenant": session[TENANT]}
 
     def user_details(self, username: str, tenant: str) -> dict[str, Any]:
         with self._lock:
@@ -381,16 +390,12 @@ class PreservicaBackend:
     def _open_session(self, user: User) -> Session:
         now = self.clock.now()
         self._forget_expired(now)
-        session = Session(
-            username=user.username,
-            tenant=user.tenant,
-            token=str(uuid.uuid4()),
-            refresh_token=str(uuid.uuid4()),
-            expires_at=now + self.token_minutes * 60,
-        )
-        self._sessions[session.token] = session
-        self._refreshable[session.refresh_token] = session
-        heapq.heappush(self._expiries, (session.expires_at, session.token))
+        token, refresh_token = str(uuid.uuid4()), str(uuid.uuid4())
+        expires_at = now + self.token_minutes * 60
+        session: Session = (user.username, user.tenant, token, refresh_token, expires_at)
+        self._sessions[token] = session
+        self._refreshable[refresh_token] = session
+        self._expiries.append((expires_at, token))
         return session
 
     def _forget_expired(self, now: float) -> None:
@@ -401,22 +406,22 @@ class PreservicaBackend:
         for _ in range(PRUNED_PER_LOGIN):
             if not expiries or expiries[0][0] > now:
                 break
-            _, token = heapq.heappop(expiries)
+            _, token = expiries.popleft()
             session = self._sessions.pop(token, None)
             if session is not None:
-                self._refreshable.pop(session.refresh_token, None)
+                self._refreshable.pop(session[REFRESH_TOKEN], None)
 
     def _live_session(self, access_token: str) -> Session:
         session = self._sessions.get(access_token) if isinstance(access_token, str) else None
-        if session is None or session.expires_at <= self.clock.now():
+        if session is None or session[EXPIRES_AT] <= self.clock.now():
             raise Unauthorized("access token unknown or expired")
         return session
 
     def _token_answer(self, session: Session, user: User, details: bool) -> dict[str, Any]:
         answer: dict[str, Any] = {
             "success": True,
-            "token": session.token,
-            "refresh-token": session.refresh_token,
+            "token": session[TOKEN],
+            "refresh-token": session[REFRESH_TOKEN],
             "validFor": self.token_minutes,
             "user": user.username,
             "tenant": user.tenant,

@@ -9,7 +9,7 @@ import uuid
 from array import array
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, NamedTuple
+from typing import Any
 
 from mock_server.core.errors import InvalidInput, quoted
 
@@ -103,17 +103,12 @@ class User:
         }
 
 
-class Session(NamedTuple):
-    """One login: an access token and the single-use refresh token issued with it.
-
-    A tuple of text and a number: the garbage collector stops tracking such objects, so
-    a million live logins cost it nothing."""
-
-    username: str
-    tenant: str
-    token: str
-    refresh_token: str
-    expires_at: float
+#: One login: an access token and the single-use refresh token issued with it, as
+#: (username, tenant, token, refresh_token, expires_at). A plain tuple of text and a
+#: number, read by the indexes below: the garbage collector stops tracking such a tuple
+#: (not a NamedTuple), so a million live logins cost its passes nothing.
+Session = tuple[str, str, str, str, float]
+USERNAME, TENANT, TOKEN, REFRESH_TOKEN, EXPIRES_AT = range(5)
 
 
 @dataclass

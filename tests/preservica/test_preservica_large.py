@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mock_server.core.clock import MockClock
+from mock_server.core.errors import Unauthorized
 from mock_server.preservica.backend import TOKEN_MINUTES, PreservicaBackend
 from tests.conftest import START
 
@@ -93,7 +94,7 @@ def test_expired_tokens_are_pruned_and_refresh_tokens_go_with_them():
     assert len(backend._sessions) == len(backend._refreshable) == 2
     assert len(backend._expiries) == 2
     assert backend.authenticate(fresh["token"])["user"] == "user0"
-    with pytest.raises(Exception, match="unknown or expired"):
+    with pytest.raises(Unauthorized, match="unknown or expired"):
         backend.authenticate(kept["token"])
     # a refresh token used (popped) before its session expires leaves nothing behind
     backend.refresh(fresh["token"], fresh["refresh-token"])
@@ -102,15 +103,20 @@ def test_expired_tokens_are_pruned_and_refresh_tokens_go_with_them():
     assert len(backend._sessions) == len(backend._refreshable) == len(backend._expiries) == 1
 
 
-def test_a_clock_moved_back_prunes_each_token_at_its_own_expiry():
+def test_a_clock_moved_back_expires_each_token_at_its_own_time():
     backend = _backend()
     early = backend.login("user0", "pw", "T0")  # expires at START + 15 min
     backend.clock.set(START - 3600)
     late = backend.login("user0", "pw", "T0")  # issued later, expires 45 min earlier
     backend.clock.set(START - 3600 + TOKEN_MINUTES * 60)
     backend.login("user0", "pw", "T0")
-    assert late["token"] not in backend._sessions
+    with pytest.raises(Unauthorized):
+        backend.authenticate(late["token"])  # refused at its own expiry
     assert backend.authenticate(early["token"])["user"] == "user0"
+    backend.clock.set(START + TOKEN_MINUTES * 60)
+    backend.login("user0", "pw", "T0")  # pruned once those issued before it are
+    assert early["token"] not in backend._sessions
+    assert late["token"] not in backend._sessions
 
 
 # --- messages by status ------------------------------------------------------------------------
