@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mock_server.core.errors import InvalidInput, NotFound
+from mock_server.core.errors import InvalidInput, NotFound, quoted
 
 #: The longest delay a rule may add (latency plus jitter): a test waiting on a mock
 #: should not hang for minutes because of a typo.
@@ -219,7 +219,7 @@ class FaultRules:
         with self._lock:
             kept = [rule for rule in self._rules if rule.id != rule_id]
             if len(kept) == len(self._rules):
-                raise NotFound(f"no fault rule {rule_id!r}")
+                raise NotFound(f"no fault rule {quoted(rule_id)}")
             self._rules = kept
             self.active = bool(kept)
             self._held_changed()
@@ -284,9 +284,9 @@ class FaultRules:
     def _parse(self, rule: Any) -> FaultRule:
         if not isinstance(rule, dict):
             raise InvalidInput("a fault rule must be an object")
-        unknown = sorted(set(rule) - _RULE_KEYS)
+        unknown = sorted(set(rule) - _RULE_KEYS, key=str)
         if unknown:
-            raise InvalidInput(f"unknown field(s) {', '.join(unknown)}")
+            raise InvalidInput(f"unknown field(s) {_names(unknown)}")
         match = self._parse_match(rule.get("match") or {})
         action = _parse_action(rule.get("action"))
         times = rule.get("times")
@@ -318,9 +318,9 @@ class FaultRules:
     def _parse_match(self, match: Any) -> dict[str, str]:
         if not isinstance(match, dict):
             raise InvalidInput("match must be an object")
-        unknown = sorted(set(match) - _MATCH_KEYS)
+        unknown = sorted(set(match) - _MATCH_KEYS, key=str)
         if unknown:
-            raise InvalidInput(f"match: unknown field(s) {', '.join(unknown)}")
+            raise InvalidInput(f"match: unknown field(s) {_names(unknown)}")
         for key, value in match.items():
             if not isinstance(value, str) or not value:
                 raise InvalidInput(f"match.{key} must be a non-empty string")
@@ -328,13 +328,15 @@ class FaultRules:
         api = parsed.get("api")
         if api is not None and api not in self.operations:
             served = ", ".join(self.operations) or "none"
-            raise InvalidInput(f"match.api: {api!r} is not served here (served: {served})")
+            raise InvalidInput(f"match.api: {quoted(api)} is not served here (served: {served})")
         operation = parsed.get("operation")
         if operation is not None:
             apis = [api] if api is not None else list(self.operations)
             if not any(operation in self.operations[a] for a in apis):
                 where = f"the {api} API" if api is not None else "any served API"
-                raise InvalidInput(f"match.operation: {operation!r} is no operationId of {where}")
+                raise InvalidInput(
+                    f"match.operation: {quoted(operation)} is no operationId of {where}"
+                )
         if "method" in parsed:
             parsed["method"] = parsed["method"].upper()
         return parsed
@@ -343,9 +345,9 @@ class FaultRules:
 def _parse_action(action: Any) -> FaultAction:
     if not isinstance(action, dict):
         raise InvalidInput("action must be an object")
-    unknown = sorted(set(action) - _ACTION_KEYS)
+    unknown = sorted(set(action) - _ACTION_KEYS, key=str)
     if unknown:
-        raise InvalidInput(f"action: unknown field(s) {', '.join(unknown)}")
+        raise InvalidInput(f"action: unknown field(s) {_names(unknown)}")
     kinds = [kind for kind in ACTION_KINDS if kind in action]
     if len(kinds) != 1:
         raise InvalidInput(
@@ -367,7 +369,9 @@ def _parse_action(action: Any) -> FaultAction:
             raise InvalidInput("action.headers must map header names to text")
         for name, value in headers.items():
             if not _HEADER_NAME.fullmatch(name) or not _header_value_ok(value):
-                raise InvalidInput(f"action.headers: {name!r} cannot be sent as an HTTP header")
+                raise InvalidInput(
+                    f"action.headers: {quoted(name)} cannot be sent as an HTTP header"
+                )
         body = action.get("body")
         if body is not None and not isinstance(body, str):
             raise InvalidInput("action.body must be text")
@@ -397,6 +401,12 @@ def _parse_action(action: Any) -> FaultAction:
     if isinstance(truncate, bool) or not isinstance(truncate, int) or truncate < 0:
         raise InvalidInput("action.truncate must be a number of bytes (0 or more)")
     return FaultAction("truncate", truncate=truncate)
+
+
+def _names(keys: list[Any]) -> str:
+    """Field names for a detail: a few of them, each quoted short."""
+    shown = ", ".join(k if isinstance(k, str) and len(k) <= 40 else quoted(k) for k in keys[:5])
+    return shown + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
 
 
 def _seconds(action: dict[str, Any], key: str) -> float:

@@ -9,6 +9,7 @@ import fnmatch
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mock_server.core.errors import MockError
 from mock_server.core.faults import FaultRules
 
 OPERATIONS = {
@@ -106,3 +107,46 @@ def test_a_rule_of_one_api_is_not_checked_for_another():
     assert faults.pick("monitor_server", "count_sessions", "GET", "/x") is None
     hit = faults.pick("aepublish", "publish_observations", "POST", "/aepublish/v1/2/observation")
     assert hit is not None
+
+
+@given(
+    rule=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(["match", "action", "api", "path", "latency", "status", "x" * 500])
+                | st.integers()
+                | st.text(max_size=3),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=12,
+    )
+)
+def test_any_rule_is_added_or_refused_with_a_short_detail(rule):
+    faults = FaultRules(OPERATIONS)
+    try:
+        added = faults.add(rule)
+    except MockError as refused:
+        assert len(refused.detail) < 300, refused.detail
+        assert faults.list() == []
+    else:
+        assert faults.list() == [added]
+
+
+def test_a_huge_value_is_quoted_short():
+    faults = FaultRules(OPERATIONS)
+    for rule in (
+        {"match": {"api": "a" * 100_000}, "action": {"status": 500}},
+        {"match": {"operation": "o" * 100_000}, "action": {"status": 500}},
+        {"action": {"status": 500, "headers": {"\n" * 100_000: "x"}}},
+        {"y" * 100_000: 1, "action": {"status": 500}},
+    ):
+        try:
+            faults.add(rule)
+        except MockError as refused:
+            assert len(refused.detail) < 300
+        else:
+            raise AssertionError(f"{rule!r:.80} was taken")
