@@ -20,6 +20,7 @@ from typing import Any
 
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, quoted
+from mock_server.core.memory import settle
 from mock_server.preservica.checks import (
     MAX_COUNT,
     as_list,
@@ -202,7 +203,9 @@ class PreservicaBackend:
             built = self._build_monitor(monitor, "monitor", self.clock.now())
             self._refuse_existing(built.mapped_id)
             self._monitors[built.mapped_id] = built
-            return built.render()
+            answer = built.render()
+        settle(len(built.messages))  # a bulk of messages: out of the collector's full passes
+        return answer
 
     def advance_monitor(
         self,
@@ -234,7 +237,9 @@ class PreservicaBackend:
                 self._count_message(monitor, message)
             monitor.add_messages(new_messages)
             monitor.timeseries.append(monitor.snapshot(now))
-            return monitor.render()
+            answer = monitor.render()
+        settle(len(new_messages))  # a bulk of messages: out of the collector's full passes
+        return answer
 
     def list_users(self) -> list[dict[str, Any]]:
         with self._lock:
