@@ -14,6 +14,7 @@ import uvicorn
 
 from mock_server.app import create_app
 from mock_server.core.config import ALL_APIS, MockConfig
+from mock_server.core.memory import settle
 from mock_server.core.seed import write_state
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
@@ -116,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper())
     app = create_app(config_from(args))
+    # The app (connexion's operations, specs, validators) and its initial data live as
+    # long as the process: out of the garbage collector's full passes, which otherwise
+    # visit them all and hold every request in flight meanwhile.
+    settle()
     print(f"mock server: http://{args.host}:{args.port}/_docs/<api>/ for Swagger UI", flush=True)
     stopped_by: int | None = None
     if args.state is not None:
