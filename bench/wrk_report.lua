@@ -1,11 +1,12 @@
 -- wrk script of the benchmark: optional distinct aepublish observations as request bodies,
 -- a check of every answer body, and a JSON summary line on stdout.
 --
---   wrk ... -s bench/wrk_report.lua URL -- [EXPECT] [BATCH TAG]
+--   wrk ... -s bench/wrk_report.lua URL -- [EXPECT] [BATCH TAG | post BODY]
 --
 -- EXPECT: text every answer body must contain to count as ok ("-" for no check);
 -- BATCH TAG: send POST bodies of BATCH observations of definition bench/observation, each
--- with data.seq "TAG-<n>", n counting up so that no two observations are alike.
+-- with data.seq "TAG-<n>", n counting up so that no two observations are alike;
+-- post BODY: send every request as a POST of BODY (its Content-Type given with -H).
 
 local threads = {}
 
@@ -24,6 +25,9 @@ function init(args)
   if batch then
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
+  elseif args[2] == "post" then
+    wrk.method = "POST"
+    wrk.body = args[3]
   end
 end
 

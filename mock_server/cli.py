@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 from mock_server import MOCK_EXTRA, import_app_module
 from mock_server.core.config import ALL_APIS, MockConfig
 from mock_server.core.errors import MockError
+from mock_server.core.memory import settle
 
 SERVED = tuple(api for api in ALL_APIS if api != "admin")
 
@@ -185,23 +186,31 @@ def main(argv: Sequence[str] | None = None) -> None:
         app = create_app(config_from(args))
     except MockError as error:  # a --seed or --state file refused: where and why, one line
         fail(str(error), 2)
+    # The app (connexion's operations, specs, validators) and its initial data live as
+    # long as the process: out of the garbage collector's full passes, which otherwise
+    # visit them all and hold every request in flight meanwhile.
+    settle()
     sock = bind(args.host, args.port)
     url = url_of(sock)
     print(f"mock server: listening on {url} (Swagger UI: {url}/_docs/<api>/)", flush=True)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host=args.host,
-            port=sock.getsockname()[1],
-            log_level=args.log_level,
-            # Access lines are info records: above info, uvicorn would still gather each
-            # line's fields on every request, for nothing.
-            access_log=args.log_level in ("info", "debug"),
-            # uvloop and httptools when installed (the fast extra), else asyncio and h11.
-            loop="auto",
-            http="auto",
-        )
+    from mock_server._connexion.shutdown import LatencyEndingServer
+
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=sock.getsockname()[1],
+        log_level=args.log_level,
+        # Access lines are info records: above info, uvicorn would still gather each
+        # line's fields on every request, for nothing.
+        access_log=args.log_level in ("info", "debug"),
+        # uvloop and httptools when installed (the fast extra), else asyncio and h11.
+        loop="auto",
+        http="auto",
+        # Answers still running this long after SIGTERM/SIGINT are cancelled: a client
+        # that stalls cannot hold the shutdown (or the --state file) for ever.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN,
     )
+    server = LatencyEndingServer(config, on_exit=app.mock_state.faults.delays.release)
     stopped_by: int | None = None
     if args.state is not None:
         _stop_on_signals()
@@ -224,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if stopped_by is not None:  # end as the signal would have ended it
         signal.signal(stopped_by, signal.SIG_DFL)
         signal.raise_signal(stopped_by)
+
+
+#: Seconds answers in flight get to finish after SIGTERM/SIGINT.
+GRACEFUL_SHUTDOWN = 5
 
 
 class _Stopped(Exception):

@@ -19,7 +19,8 @@ it has one:
   passes every check is answered with connexion's own pieces but without its middleware
   chain; any other goes to connexion whole.
 - ``server``: closing a client's connection without an answer (the ``disconnect`` fault),
-  which ASGI cannot say: under uvicorn, through its request cycle's transport.
+  which ASGI cannot say: under uvicorn, through its request cycle's transport;
+  ``shutdown``: uvicorn's server ending the faults' latency waits on SIGTERM/SIGINT.
 
 It is a package of its own because it is the one part of the mock that knows connexion's
 and starlette's insides: it imports private names, subclasses some of their classes and

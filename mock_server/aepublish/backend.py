@@ -18,10 +18,12 @@ from mock_server.aepublish.judge import (
     Definition,
     Fault,
     ObservationJudge,
-    json_identity,
+    Unjudgeable,
+    is_unicode,
     json_value,
+    unique_identity,
 )
-from mock_server.core.clock import MockClock
+from mock_server.core.clock import LATEST, MockClock
 from mock_server.core.errors import (
     Conflict,
     Forbidden,
@@ -29,11 +31,15 @@ from mock_server.core.errors import (
     NotFound,
     PayloadTooLarge,
     Unauthorized,
+    quoted,
 )
+from mock_server.core.faults import MAX_LATENCY
 
 #: How long an AIMS token lives, in seconds of mock time. The mock's choice (6 hours): long
 #: enough that a test run never sees one expire unless it moves the clock on purpose.
 TOKEN_LIFETIME = 6 * 3600
+#: The most expired tokens one login forgets (each login adds one, so the table shrinks).
+PRUNED_PER_LOGIN = 1000
 
 # A fixed namespace so a key pair's user id is the same on every run.
 _USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
@@ -51,6 +57,13 @@ _FAULT_KEYS = {"definition", "delay", "times", "latency"}
 _SEED_FAULT_KEYS = _FAULT_KEYS | {"id"}
 _SECTION_KEYS = {"accounts", "definitions", "faults", "history"}
 _HISTORY_KEYS = {"account_id", "markers", "unique_keys", "successes"}
+
+#: The largest count (``times``, ``throttle_count``) and ``delay`` held: exact in every
+#: JSON reader, and far within the 64 bits the encoder writes.
+MAX_INTEGER = 2**53 - 1
+#: The longest window or period: the mock clock's whole range (a longer one would only
+#: overflow the sums of times it is added to).
+MAX_SECONDS = LATEST
 
 
 class LoginRefused(InvalidInput):
@@ -100,9 +113,9 @@ class Account:
         """Why AIMS would not log this key pair in, None if it would; an inactive account is
         told so before an expired password."""
         if not self.active:
-            return LoginRefused("account_inactive", f"account {self.id!r} is inactive")
+            return LoginRefused("account_inactive", f"account {quoted(self.id)} is inactive")
         if self.password_expired:
-            detail = f"the password of {self.access_key_id!r} has expired"
+            detail = f"the password of {quoted(self.access_key_id)} has expired"
             return LoginRefused("password_expired", detail)
         return None
 
@@ -128,11 +141,6 @@ class Account:
                 "version": 1,
             }
         ]
-
-
-class _Token(NamedTuple):
-    account_id: str
-    expires_at: float
 
 
 class Publication(NamedTuple):
@@ -163,7 +171,12 @@ class AepublishBackend:
         with self._lock:
             self._accounts: dict[str, Account] = {}
             self._account_by_key: dict[str, Account] = {}
-            self._tokens: dict[str, _Token] = {}
+            #: token -> (account id, expiry): a plain tuple, which the garbage collector
+            #: stops tracking (a NamedTuple it tracks for ever).
+            self._tokens: dict[str, tuple[str, float]] = {}
+            #: (expiry, token) of every token held, in the order they were issued (the
+            #: order they expire in, one lifetime for all): pruned from the left at logins.
+            self._token_expiries: deque[tuple[float, str]] = deque()
             #: path -> definition for every account
             self._shared_definitions: dict[str, Definition] = {}
             #: account id -> path -> the account's own definition, overriding a shared one
@@ -246,7 +259,7 @@ class AepublishBackend:
             item = _object(item, _SEED_FAULT_KEYS, where)
             fault_id = _optional_string(item, "id", where)
             if fault_id is not None and (fault_id in taken or given.count(fault_id) > 1):
-                raise Conflict(f"{where}.id: a fault {fault_id!r} exists already")
+                raise Conflict(f"{where}.id: a fault {quoted(fault_id)} exists already")
 
             def next_id(fixed: str | None = fault_id) -> str:
                 if fixed is not None:
@@ -303,8 +316,8 @@ class AepublishBackend:
 
     def remove_fault(self, fault_id: str) -> None:
         with self._lock:
-            if self._faults.pop(fault_id, None) is None:
-                raise NotFound(f"no fault {fault_id!r}")
+            if not isinstance(fault_id, str) or self._faults.pop(fault_id, None) is None:
+                raise NotFound(f"no fault {quoted(fault_id)}")
 
     def clear_faults(self) -> None:
         with self._lock:
@@ -330,8 +343,11 @@ class AepublishBackend:
             if refusal is not None:
                 raise refusal
             token = secrets.token_urlsafe(32)
-            expires_at = self.clock.now() + TOKEN_LIFETIME
-            self._tokens[token] = _Token(account.id, expires_at)
+            now = self.clock.now()
+            self._forget_expired(now)
+            expires_at = now + TOKEN_LIFETIME
+            self._tokens[token] = (account.id, expires_at)
+            self._token_expiries.append((expires_at, token))
             return {
                 "token": token,
                 "token_expiration": expires_at,
@@ -363,12 +379,15 @@ class AepublishBackend:
             account, _ = self._account_of_token(token)
             if account.id != account_id:
                 raise Forbidden(
-                    f"token of account {account.id!r} may not publish to account {account_id!r}"
+                    f"token of account {quoted(account.id)} may not publish to account "
+                    f"{quoted(account_id)}"
                 )
             if not isinstance(observations, list):
                 raise InvalidInput(
                     "the body must be a JSON array of observations, sent as application/json"
                 )
+            # Counted before any observation is looked at: a batch too large costs nothing
+            # more than its length.
             if len(observations) > self.max_batch:
                 raise PayloadTooLarge(
                     f"{len(observations)} observations in one request; "
@@ -388,25 +407,41 @@ class AepublishBackend:
     # --- internals (called with the lock held) ----------------------------------------------
 
     def _account_of_key_pair(self, access_key_id: str, secret_key: str) -> Account | None:
+        if not isinstance(access_key_id, str) or not isinstance(secret_key, str):
+            return None
         account = self._account_by_key.get(access_key_id)
         if account is None:
             return None
         # Constant-time comparison: the mock should not teach habits that leak secrets.
-        if not hmac.compare_digest(account.secret_key.encode(), secret_key.encode()):
+        # surrogatepass: a secret holding a lone surrogate is only wrong, not an error.
+        given = secret_key.encode("utf-8", "surrogatepass")
+        if not hmac.compare_digest(account.secret_key.encode("utf-8", "surrogatepass"), given):
             return None
         return account
 
+    def _forget_expired(self, now: float) -> None:
+        # Logging in is what grows the token table; pruning there bounds it, each expired
+        # token popped once, at most PRUNED_PER_LOGIN a login (a clock moved past a million
+        # expiries is paid for by many logins, not by one).
+        expiries = self._token_expiries
+        for _ in range(PRUNED_PER_LOGIN):
+            if not expiries or expiries[0][0] > now:
+                break
+            _, token = expiries.popleft()
+            self._tokens.pop(token, None)
+
     def _account_of_token(self, token: str) -> tuple[Account, float]:
-        entry = self._tokens.get(token)
+        entry = self._tokens.get(token) if isinstance(token, str) else None
         if entry is None:
             raise Unauthorized("unknown token")
-        if self.clock.now() >= entry.expires_at:
+        account_id, expires_at = entry
+        if self.clock.now() >= expires_at:
             del self._tokens[token]
             raise Unauthorized("the token has expired")
-        account = self._accounts.get(entry.account_id)
+        account = self._accounts.get(account_id)
         if account is None:  # the account went away (reset or a reload) after login
             raise Unauthorized("unknown token")
-        return account, entry.expires_at
+        return account, expires_at
 
     def _definition_resolver(self, account_id: str) -> Callable[[str], Definition | None]:
         own = self._account_definitions.get(account_id)
@@ -437,9 +472,9 @@ class AepublishBackend:
         keys: set[str] = set()
         for account in accounts:
             if account.id in self._accounts or account.id in ids:
-                raise Conflict(f"account {account.id!r} already exists")
+                raise Conflict(f"account {quoted(account.id)} already exists")
             if account.access_key_id in self._account_by_key or account.access_key_id in keys:
-                raise Conflict(f"access key id {account.access_key_id!r} is already in use")
+                raise Conflict(f"access key id {quoted(account.access_key_id)} is already in use")
             ids.add(account.id)
             keys.add(account.access_key_id)
 
@@ -473,9 +508,13 @@ class AepublishBackend:
 
 
 def _refuse_unknown_keys(item: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(item) - allowed)
+    unknown = sorted((key for key in item if key not in allowed), key=str)
     if unknown:
-        raise InvalidInput(f"{where}: unknown field(s) {', '.join(unknown)}")
+        names = ", ".join(
+            key if isinstance(key, str) and len(key) <= 40 else quoted(key) for key in unknown[:5]
+        )
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise InvalidInput(f"{where}: unknown field(s) {names}{more}")
 
 
 def _list_of(section: dict[str, Any], key: str) -> list[Any]:
@@ -498,6 +537,14 @@ def _string(item: dict[str, Any], key: str, where: str) -> str:
     value = item.get(key)
     if not isinstance(value, str) or not value:
         raise InvalidInput(f"{where}.{key} must be a non-empty string")
+    return _unicode(value, f"{where}.{key}")
+
+
+def _unicode(value: str, where: str) -> str:
+    # A lone surrogate (JSON's "\ud800") is no character: an account's user id is hashed
+    # from its ids as UTF-8, and a snapshot or --state file cannot write one.
+    if not is_unicode(value):
+        raise InvalidInput(f"{where} must be Unicode text (it holds a lone surrogate)")
     return value
 
 
@@ -505,23 +552,34 @@ def _optional_string(item: dict[str, Any], key: str, where: str) -> str | None:
     return None if item.get(key) is None else _string(item, key, where)
 
 
-def _number(item: dict[str, Any], key: str, where: str, default: float, *, positive: bool) -> float:
+def _number(
+    item: dict[str, Any],
+    key: str,
+    where: str,
+    default: float,
+    *,
+    positive: bool,
+    most: float = MAX_SECONDS,
+) -> float:
     value = item.get(key)
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         raise InvalidInput(f"{where}.{key} must be a number")
-    if value < 0 or (positive and value == 0):
-        raise InvalidInput(f"{where}.{key} must be {'positive' if positive else 'at least 0'}")
+    if value < 0 or (positive and value == 0) or value > most:
+        low = "more than 0" if positive else "0"
+        raise InvalidInput(f"{where}.{key} must be from {low} to {most:g}")
     return value
 
 
-def _integer(item: dict[str, Any], key: str, where: str, *, minimum: int) -> int | None:
+def _integer(
+    item: dict[str, Any], key: str, where: str, *, minimum: int, most: int = MAX_INTEGER
+) -> int | None:
     value = item.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInput(f"{where}.{key} must be an integer of at least {minimum}")
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= most:
+        raise InvalidInput(f"{where}.{key} must be an integer from {minimum} to {most}")
     return value
 
 
@@ -569,7 +627,8 @@ def _parse_fault(item: Any, where: str, next_id: Callable[[], str]) -> Fault:
     definition = _string(item, "definition", where)
     delay = _integer(item, "delay", where, minimum=0)
     times = _integer(item, "times", where, minimum=1)
-    latency = _number(item, "latency", where, 0, positive=False)
+    # Real seconds the answer waits: bounded as an HTTP fault's latency is.
+    latency = _number(item, "latency", where, 0, positive=False, most=MAX_LATENCY)
     return Fault(
         id=next_id(),
         definition=definition,
@@ -592,9 +651,12 @@ def _parse_history(item: Any, where: str) -> tuple[str, AccountLedger]:
         at = f"{where}.unique_keys[{i}]"
         key = _object(key, {"definition", "values", "ingest_id", "at"}, at)
         values = key.get("values")
-        if not isinstance(values, dict):
+        if not isinstance(values, dict) or not all(isinstance(n, str) for n in values):
             raise InvalidInput(f"{at}.values must be an object")
-        identity = tuple((name, json_identity(values[name])) for name in sorted(values))
+        try:
+            identity = tuple((name, unique_identity(values[name])) for name in sorted(values))
+        except Unjudgeable as error:
+            raise InvalidInput(f"{at}.values: {error}") from None
         ledger.unique_keys[(_string(key, "definition", at), identity)] = (
             _text(key, "ingest_id", at),
             _time(key, "at", at),
@@ -605,9 +667,8 @@ def _parse_history(item: Any, where: str) -> tuple[str, AccountLedger]:
         times = successes.get("at")
         if not isinstance(times, list):
             raise InvalidInput(f"{at}.at must be a list of times")
-        ledger.successes[_string(successes, "definition", at)] = deque(
-            _time({"at": t}, "at", f"{at}.at[{j}]") for j, t in enumerate(sorted(times))
-        )
+        checked = [_time({"at": t}, "at", f"{at}.at[{j}]") for j, t in enumerate(times)]
+        ledger.successes[_string(successes, "definition", at)] = deque(sorted(checked))
     return account_id, ledger
 
 
@@ -645,11 +706,12 @@ def _text(item: dict[str, Any], key: str, where: str) -> str:
     value = item.get(key)
     if not isinstance(value, str):
         raise InvalidInput(f"{where}.{key} must be a string")
-    return value
+    return _unicode(value, f"{where}.{key}")
 
 
 def _time(item: dict[str, Any], key: str, where: str) -> float:
+    # A time of the mock clock: within its range, so windows and periods add to it.
     value = item.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidInput(f"{where}.{key} must be epoch seconds")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= LATEST:
+        raise InvalidInput(f"{where}.{key} must be epoch seconds from 0 to {LATEST}")
     return value

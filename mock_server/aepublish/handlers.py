@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 from connexion.lifecycle import ConnexionResponse
@@ -50,7 +49,8 @@ class AepublishHandlers:
     ) -> dict[str, Any]:
         publication = self._backend.publish(token_info["token"], account_id, body)
         if publication.latency > 0:
-            await asyncio.sleep(publication.latency)
+            # Cut short when the server stops (a SIGTERM does not wait out the fault).
+            await self._state.faults.delays.wait(publication.latency)
         return publication.body
 
     async def authenticate(self, token_info: dict[str, Any]) -> Any:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mock_server.core.errors import quoted
+
 OUTCOMES: tuple[str, ...] = ("success", "retry", "error", "suppressed", "throttled", "duplicate")
 
 
@@ -141,8 +143,8 @@ class ObservationJudge:
         if definition is None:
             return {
                 "outcome": "error",
-                "details": f"unknown observation definition {observation['definition']!r} "
-                f"for account {self._account_id!r}",
+                "details": f"unknown observation definition {quoted(observation['definition'])} "
+                f"for account {quoted(self._account_id)}",
             }
         # Rule 2: an injected fault.
         if self._faults:
@@ -161,7 +163,10 @@ class ObservationJudge:
             if first is not None:
                 return {"outcome": "duplicate", "ingest_id": first}
         # Rule 4: a recent success with the same unique values.
-        key = _unique_key(definition, observation.get("data") or {})
+        try:
+            key = _unique_key(definition, observation.get("data") or {})
+        except Unjudgeable as problem:  # rule 1 after all: its values cannot be compared
+            return {"outcome": "error", "details": str(problem)}
         if key is not None:
             earlier = ledger.unique_keys.get(key)
             if earlier is not None and self._now < earlier[1] + definition.unique_window:
@@ -202,8 +207,11 @@ def _malformation(observation: Any) -> str | None:
     if type(definition) is not str:
         return f"'definition' must be a string, not {_json_type(definition)}"
     marker = observation.get("progress_marker")
-    if marker is not None and type(marker) is not str:
-        return f"'progress_marker' must be a string, not {_json_type(marker)}"
+    if marker is not None:
+        if type(marker) is not str:
+            return f"'progress_marker' must be a string, not {_json_type(marker)}"
+        if not is_unicode(marker):
+            return "'progress_marker' holds a lone surrogate (not Unicode text)"
     ts = observation.get("ts")
     if ts is not None and (type(ts) is bool or not isinstance(ts, (int, float))):
         return f"'ts' must be epoch seconds (a number), not {_json_type(ts)}"
@@ -224,10 +232,46 @@ def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, H
         return None
     # Sorted by name: the same properties listed in another order are the same identity.
     names = sorted(definition.unique)
-    return definition.path, tuple((name, json_identity(data.get(name))) for name in names)
+    identity = tuple((name, unique_identity(data.get(name), name)) for name in names)
+    return definition.path, identity
 
 
-def json_identity(value: Any) -> Hashable:
+#: How deep a unique property's value may nest: its identity is kept, and written in a
+#: snapshot a few levels down, within what every JSON encoder writes (orjson: 255).
+UNIQUE_DEPTH = 64
+
+
+class Unjudgeable(ValueError):
+    """A unique property's value that cannot be kept as an identity."""
+
+
+def unique_identity(value: Any, name: str = "value") -> Hashable:
+    """``json_identity`` of a unique property's value; ``Unjudgeable`` when it nests
+    deeper than ``UNIQUE_DEPTH`` or is not a JSON value."""
+    kind = type(value)
+    if kind in _NUMBERS:  # the usual cases, at no cost: a scalar is itself
+        return value
+    if kind is str and is_unicode(value):
+        return value
+    return json_identity(value, UNIQUE_DEPTH, name)
+
+
+_NUMBERS = frozenset({int, float, type(None)})
+
+
+def is_unicode(text: str) -> bool:
+    """Whether ``text`` is Unicode text, as every writer of a snapshot or ``--state`` file
+    needs: JSON's "\\ud800" escape reads as a lone surrogate, which is not."""
+    if text.isascii():  # a flag of the string, not a scan
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def json_identity(value: Any, depth: int = UNIQUE_DEPTH, name: str = "value") -> Hashable:
     """A hashable stand-in equal exactly when two JSON values are equal.
 
     Python alone gets JSON equality wrong: ``True == 1`` and ``hash(True) == hash(1)``,
@@ -236,11 +280,26 @@ def json_identity(value: Any) -> Hashable:
     """
     if isinstance(value, bool):
         return ("boolean", value)
-    if isinstance(value, list):
-        return ("array", tuple(json_identity(item) for item in value))
-    if isinstance(value, dict):
-        return ("object", tuple(sorted((k, json_identity(v)) for k, v in value.items())))
-    return value  # null, numbers and strings already compare as JSON does
+    if isinstance(value, (list, dict)):
+        if depth <= 0:
+            raise Unjudgeable(f"'data.{_short(name)}' nests deeper than {UNIQUE_DEPTH} levels")
+        if isinstance(value, list):
+            return ("array", tuple(json_identity(item, depth - 1, name) for item in value))
+        if not all(type(key) is str and is_unicode(key) for key in value):
+            raise Unjudgeable(f"'data.{_short(name)}' holds an object key that is not text")
+        return (
+            "object",
+            tuple(sorted((k, json_identity(v, depth - 1, name)) for k, v in value.items())),
+        )
+    if isinstance(value, str) and not is_unicode(value):
+        raise Unjudgeable(f"'data.{_short(name)}' holds a lone surrogate (not Unicode text)")
+    if value is None or isinstance(value, (str, int, float)):
+        return value  # null, numbers and strings already compare as JSON does
+    raise Unjudgeable(f"'data.{_short(name)}' is not a JSON value")
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= 40 else f"{name[:37]}..."
 
 
 def json_value(identity: Any) -> Any:

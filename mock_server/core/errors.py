@@ -6,6 +6,7 @@ turns each into a status code and a JSON problem body in one place.
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any
 
 
@@ -48,3 +49,27 @@ class Conflict(MockError):
 
 class PayloadTooLarge(MockError):
     title = "Payload Too Large"
+
+
+#: How much of a value a ``detail`` quotes: enough to recognise it, never the whole of a
+#: hostile input (a detail is sent back, and kept in the request journal).
+QUOTE_LIMIT = 80
+
+
+def _quoter() -> reprlib.Repr:
+    # reprlib cuts strings, long integers, containers and depth as it goes, so a huge or
+    # deep value is never written whole first.
+    quoter = reprlib.Repr()
+    quoter.maxlevel = 3
+    quoter.maxstring = quoter.maxother = quoter.maxlong = QUOTE_LIMIT // 2
+    quoter.maxlist = quoter.maxtuple = quoter.maxdict = quoter.maxset = 4
+    return quoter
+
+
+_QUOTER = _quoter()
+
+
+def quoted(value: Any, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(value)`` for a detail, cut to at most ``limit`` characters."""
+    shown = _QUOTER.repr(value)
+    return shown if len(shown) <= limit else f"{shown[: limit - 3]}..."

@@ -9,6 +9,7 @@ delay, a cut connection) is the traffic middleware's (``mock_server.traffic``).
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import itertools
 import random
@@ -18,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mock_server.core.errors import InvalidInput, NotFound
+from mock_server.core.errors import InvalidInput, NotFound, quoted
 
 #: The longest delay a rule may add (latency plus jitter): a test waiting on a mock
 #: should not hang for minutes because of a typo.
@@ -90,22 +91,29 @@ class FaultRule:
     seed: int | None
     hits: int = 0
     _path: re.Pattern[str] | None = None
+    #: What a path must start with to match: the glob up to its first wildcard.
+    _path_start: str = ""
     _random: random.Random = field(default_factory=random.Random)
 
-    def matches(self, api: str | None, operation: str | None, method: str, path: str) -> bool:
+    def matches(self, operation: str | None, method: str, path: str) -> bool:
+        """Whether the rule takes a request of an API it applies to (``FaultRules``
+        keeps the rules per API)."""
         match = self.match
         if not match:
             return True
-        wanted = match.get("api")
-        if wanted is not None and wanted != api:
-            return False
         wanted = match.get("operation")
         if wanted is not None and wanted != operation:
             return False
         wanted = match.get("method")
         if wanted is not None and wanted != method.upper():
             return False
-        return self._path is None or self._path.match(path) is not None
+        if self._path is None:
+            return True
+        return path.startswith(self._path_start) and self._path.match(path) is not None
+
+    def applies_to(self, api: str, operations: frozenset[str]) -> bool:
+        wanted = self.match.get("operation")
+        return self.match.get("api", api) == api and (wanted is None or wanted in operations)
 
     def draw(self) -> FaultHit | None:
         """Whether the rule acts on a request it matches (its probability), and the delay
@@ -134,6 +142,42 @@ class FaultRule:
         }
 
 
+class Delays:
+    """The real waits faults ask for (an HTTP rule's ``latency``, an observation fault's),
+    all cut short at once when the server stops: a SIGTERM should not wait a minute for
+    answers that were only ever delayed on purpose."""
+
+    def __init__(self) -> None:
+        self._waiting: set[asyncio.Future[None]] = set()
+        #: Set when the server stops; later waits end at once.
+        self.released = False
+
+    async def wait(self, seconds: float) -> None:
+        if seconds <= 0 or self.released:
+            return
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
+        timer = loop.call_later(seconds, _wake, waiter)
+        self._waiting.add(waiter)
+        try:
+            await waiter
+        finally:
+            timer.cancel()
+            self._waiting.discard(waiter)
+
+    def release(self) -> None:
+        """End every wait now, and every later one at once. Safe from a signal handler or
+        another thread."""
+        self.released = True
+        for waiter in list(self._waiting):
+            waiter.get_loop().call_soon_threadsafe(_wake, waiter)
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 class FaultRules:
     """The HTTP fault rules of one mock, in the order they apply.
 
@@ -142,13 +186,21 @@ class FaultRules:
 
     def __init__(self, operations: Mapping[str, frozenset[str]]) -> None:
         self.operations = dict(operations)
+        #: Where the latency of every fault (HTTP rules and aepublish's) is waited out.
+        self.delays = Delays()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._rules: list[FaultRule] = []
+        #: Per served API, the rules that can take its requests, in order: a request of an
+        #: API no rule names is done with in one lookup. Replaced, never changed in place.
+        self._by_api: dict[str, tuple[FaultRule, ...]] = {}
         #: Whether any rule is held: the one thing a request pays for when none is.
         self.active = False
         #: Whether a rule names an operation (so a request must be routed to check it).
         self.needs_operation = False
+        #: When every rule names a path, the starts those paths have (for one
+        #: ``str.startswith``): a request whose path has none of them is not routed at all.
+        self.path_starts: tuple[str, ...] | None = None
 
     def add(self, rule: Any) -> dict[str, Any]:
         parsed = self._parse(rule)
@@ -167,7 +219,7 @@ class FaultRules:
         with self._lock:
             kept = [rule for rule in self._rules if rule.id != rule_id]
             if len(kept) == len(self._rules):
-                raise NotFound(f"no fault rule {rule_id!r}")
+                raise NotFound(f"no fault rule {quoted(rule_id)}")
             self._rules = kept
             self.active = bool(kept)
             self._held_changed()
@@ -179,7 +231,18 @@ class FaultRules:
             self._held_changed()
 
     def _held_changed(self) -> None:
-        self.needs_operation = any("operation" in rule.match for rule in self._rules)
+        # What each request would otherwise work out again, from the rules alone.
+        rules = self._rules
+        self.needs_operation = any("operation" in rule.match for rule in rules)
+        self.path_starts = (
+            tuple(rule._path_start for rule in rules)
+            if rules and all(rule._path is not None for rule in rules)
+            else None
+        )
+        self._by_api = {
+            api: tuple(rule for rule in rules if rule.applies_to(api, operations))
+            for api, operations in self.operations.items()
+        }
 
     def pick(
         self, api: str | None, operation: str | None, method: str, path: str
@@ -189,13 +252,19 @@ class FaultRules:
         A request that belongs to no served API (``api`` None) is never faulted."""
         if api is None:
             return None
-        # Most requests fit no rule: found out without the lock (the list is replaced,
-        # never changed in place, so reading it here is safe).
-        if not any(rule.matches(api, operation, method, path) for rule in self._rules):
+        # Most requests fit no rule: found out without the lock (the tables are replaced,
+        # never changed in place, so reading them here is safe).
+        candidates = self._by_api.get(api)
+        if not candidates:
+            return None
+        for rule in candidates:
+            if rule.matches(operation, method, path):
+                break
+        else:
             return None
         with self._lock:
-            for rule in self._rules:
-                if not rule.matches(api, operation, method, path):
+            for rule in self._by_api.get(api, ()):
+                if not rule.matches(operation, method, path):
                     continue
                 hit = rule.draw()
                 if hit is None:
@@ -215,9 +284,9 @@ class FaultRules:
     def _parse(self, rule: Any) -> FaultRule:
         if not isinstance(rule, dict):
             raise InvalidInput("a fault rule must be an object")
-        unknown = sorted(set(rule) - _RULE_KEYS)
+        unknown = sorted(set(rule) - _RULE_KEYS, key=str)
         if unknown:
-            raise InvalidInput(f"unknown field(s) {', '.join(unknown)}")
+            raise InvalidInput(f"unknown field(s) {_names(unknown)}")
         match = self._parse_match(rule.get("match") or {})
         action = _parse_action(rule.get("action"))
         times = rule.get("times")
@@ -242,15 +311,16 @@ class FaultRules:
             probability=float(probability),
             seed=seed,
             _path=None if path is None else re.compile(fnmatch.translate(path)),
+            _path_start="" if path is None else _GLOB_WILDCARD.split(path, maxsplit=1)[0],
             _random=random.Random(seed),
         )
 
     def _parse_match(self, match: Any) -> dict[str, str]:
         if not isinstance(match, dict):
             raise InvalidInput("match must be an object")
-        unknown = sorted(set(match) - _MATCH_KEYS)
+        unknown = sorted(set(match) - _MATCH_KEYS, key=str)
         if unknown:
-            raise InvalidInput(f"match: unknown field(s) {', '.join(unknown)}")
+            raise InvalidInput(f"match: unknown field(s) {_names(unknown)}")
         for key, value in match.items():
             if not isinstance(value, str) or not value:
                 raise InvalidInput(f"match.{key} must be a non-empty string")
@@ -258,13 +328,15 @@ class FaultRules:
         api = parsed.get("api")
         if api is not None and api not in self.operations:
             served = ", ".join(self.operations) or "none"
-            raise InvalidInput(f"match.api: {api!r} is not served here (served: {served})")
+            raise InvalidInput(f"match.api: {quoted(api)} is not served here (served: {served})")
         operation = parsed.get("operation")
         if operation is not None:
             apis = [api] if api is not None else list(self.operations)
             if not any(operation in self.operations[a] for a in apis):
                 where = f"the {api} API" if api is not None else "any served API"
-                raise InvalidInput(f"match.operation: {operation!r} is no operationId of {where}")
+                raise InvalidInput(
+                    f"match.operation: {quoted(operation)} is no operationId of {where}"
+                )
         if "method" in parsed:
             parsed["method"] = parsed["method"].upper()
         return parsed
@@ -273,9 +345,9 @@ class FaultRules:
 def _parse_action(action: Any) -> FaultAction:
     if not isinstance(action, dict):
         raise InvalidInput("action must be an object")
-    unknown = sorted(set(action) - _ACTION_KEYS)
+    unknown = sorted(set(action) - _ACTION_KEYS, key=str)
     if unknown:
-        raise InvalidInput(f"action: unknown field(s) {', '.join(unknown)}")
+        raise InvalidInput(f"action: unknown field(s) {_names(unknown)}")
     kinds = [kind for kind in ACTION_KINDS if kind in action]
     if len(kinds) != 1:
         raise InvalidInput(
@@ -297,7 +369,9 @@ def _parse_action(action: Any) -> FaultAction:
             raise InvalidInput("action.headers must map header names to text")
         for name, value in headers.items():
             if not _HEADER_NAME.fullmatch(name) or not _header_value_ok(value):
-                raise InvalidInput(f"action.headers: {name!r} cannot be sent as an HTTP header")
+                raise InvalidInput(
+                    f"action.headers: {quoted(name)} cannot be sent as an HTTP header"
+                )
         body = action.get("body")
         if body is not None and not isinstance(body, str):
             raise InvalidInput("action.body must be text")
@@ -329,6 +403,12 @@ def _parse_action(action: Any) -> FaultAction:
     return FaultAction("truncate", truncate=truncate)
 
 
+def _names(keys: list[Any]) -> str:
+    """Field names for a detail: a few of them, each quoted short."""
+    shown = ", ".join(k if isinstance(k, str) and len(k) <= 40 else quoted(k) for k in keys[:5])
+    return shown + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+
+
 def _seconds(action: dict[str, Any], key: str) -> float:
     value = action[key]
     if not (_is_number(value) and 0 <= value <= MAX_LATENCY):
@@ -343,6 +423,8 @@ def _is_integer(value: Any) -> bool:
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
+
+_GLOB_WILDCARD = re.compile(r"[*?\[]")
 
 # RFC 9110 token characters for a field name; a value of visible ASCII, spaces and tabs.
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")

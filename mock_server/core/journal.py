@@ -55,8 +55,12 @@ Resolver = Callable[[str, str], tuple[str | None, str | None]]
 class Journal:
     """The last ``size`` requests, oldest first (``size`` 0: nothing is kept).
 
-    An entry is a plain tuple (``record``'s arguments after its ``seq``): the cheapest
-    thing to make on every request.
+    An entry is ``(seq, fields)``, ``fields`` being ``record``'s arguments as the tuple
+    Python packs them in: the cheapest thing to make on every request.
+
+    Recorded from the event loop's thread only (the traffic middleware), so ``record``
+    takes no lock: drawing the next ``seq`` and appending to the deque are one step each,
+    and no other recording can come between them. Readers copy the deque in one step.
     """
 
     def __init__(self, size: int = DEFAULT_SIZE, resolve: Resolver | None = None) -> None:
@@ -65,49 +69,21 @@ class Journal:
         self.size = size
         self.enabled = size > 0
         self.resolve: Resolver = resolve or (lambda method, path: (None, None))
-        self._entries: deque[tuple] = deque(maxlen=size or 1)
+        self._entries: deque[tuple[int, tuple]] = deque(maxlen=size or 1)
+        self._append = self._entries.append
         self._seq = itertools.count(1)
         self._last = 0
         self._lock = threading.Lock()
 
-    def record(
-        self,
-        time: float,
-        mock_time: float,
-        method: str,
-        path: str,
-        query: bytes,
-        headers: Any,
-        body: bytes,
-        body_size: int,
-        status: int | None,
-        duration: float,
-        fault: Any,
-        violations: list[str] | None,
-        response_body: bytes | None,
-    ) -> None:
-        """Keep one request: ``headers`` is the server's list of (name, value) byte pairs,
-        kept as it is; ``body`` its first ``BODY_LIMIT`` bytes; ``fault`` a ``FaultHit``."""
-        with self._lock:
-            self._last = seq = next(self._seq)
-            self._entries.append(
-                (
-                    seq,
-                    time,
-                    mock_time,
-                    method,
-                    path,
-                    query,
-                    headers,
-                    body,
-                    body_size,
-                    status,
-                    duration,
-                    fault,
-                    violations,
-                    response_body,
-                )
-            )
+    def record(self, *fields: Any) -> None:
+        """Keep one request. ``fields``, in order: the wall-clock and mock times it came
+        in, method, path, raw query (bytes), the server's list of (name, value) header
+        byte pairs (kept as it is), the first ``BODY_LIMIT`` bytes of the body, the whole
+        body's size, the status (None: none sent), the duration (seconds), the
+        ``FaultHit`` that acted (or None), the contract violations (or None), and the
+        start of an error answer's body (or None)."""
+        self._last = seq = next(self._seq)
+        self._append((seq, fields))
 
     def clear(self) -> None:
         with self._lock:
@@ -130,20 +106,21 @@ class Journal:
         """``{"last_seq": n, "requests": [...]}``: the entries passing every filter given,
         oldest first; ``limit`` keeps the newest of them."""
         with self._lock:
-            last = self._last
-            entries = list(self._entries)
+            entries = self._entries.copy()  # one step: no record comes in between
+            last = max(self._last, entries[-1][0] if entries else 0)
         resolve = functools.lru_cache(maxsize=1024)(self.resolve)
         method = method.upper() if method else None
         chosen = []
         for entry in entries:
-            if since is not None and entry[_SEQ] <= since:
+            seq, fields = entry
+            if since is not None and seq <= since:
                 continue
-            if method is not None and entry[_METHOD] != method:
+            if method is not None and fields[_METHOD] != method:
                 continue
-            if status is not None and entry[_STATUS] != status:
+            if status is not None and fields[_STATUS] != status:
                 continue
             if api is not None or operation is not None:
-                entry_api, entry_operation = resolve(entry[_METHOD], entry[_PATH])
+                entry_api, entry_operation = resolve(fields[_METHOD], fields[_PATH])
                 if api is not None and entry_api != api:
                     continue
                 if operation is not None and entry_operation != operation:
@@ -154,12 +131,12 @@ class Journal:
         return {"last_seq": last, "requests": [_render(e, resolve) for e in chosen]}
 
 
-_SEQ, _METHOD, _PATH, _STATUS = 0, 3, 4, 9
+_METHOD, _PATH, _STATUS = 2, 3, 8
 
 
-def _render(entry: tuple, resolve: Resolver) -> dict[str, Any]:
+def _render(entry: tuple[int, tuple], resolve: Resolver) -> dict[str, Any]:
+    seq, fields = entry
     (
-        seq,
         time,
         mock_time,
         method,
@@ -173,7 +150,7 @@ def _render(entry: tuple, resolve: Resolver) -> dict[str, Any]:
         fault,
         violations,
         response_body,
-    ) = entry
+    ) = fields
     api, operation = resolve(method, path)
     violations = list(violations or ())
     if api is not None and operation is None and fault is None:

@@ -3,9 +3,12 @@
 RFC 8259 JSON has no NaN or Infinity, but Python's json module reads ``NaN``, ``Infinity``
 and ``-Infinity`` and turns ``1e999`` into infinity; left in, they would come back out as
 text no strict JSON parser reads (or, from orjson, as ``null`` where the spec promises a
-number). Request bodies are parsed by ``loads_finite`` (a 400 names the culprit) and seeds
-are checked by ``refuse_non_finite``, so every answer can be written by orjson with no scan
-for them (``mock_server._connexion.jsonify``).
+number). An integer literal beyond a float's range (``1`` and 400 zeros) is read as a
+Python int that no float arithmetic takes (a backend adding it to a time, or comparing it
+with a float, raises): refused the same way. Request bodies are parsed by
+``loads_finite`` (a 400 names the culprit) and seeds are checked by ``refuse_non_finite``,
+so every answer can be written by orjson with no scan for them
+(``mock_server._connexion.jsonify``).
 
 ``loads_finite`` is orjson's parse, which refuses the non-numbers itself, with two bounds of
 its own:
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import json
 import math
-import re
+import sys
 from typing import Any
 
 import orjson
@@ -42,8 +45,6 @@ MAX_DEPTH = 64
 # a float (beyond -2**63 or 2**64 - 1); a string holding one only costs a second parse.
 _DIGIT_MAP = bytes(0x31 if 0x30 <= byte <= 0x39 else 0x30 for byte in range(256))
 _LONG_INTEGER = b"1" * 19
-# The number at the position orjson gives when it refuses one.
-_NUMBER = re.compile(r"-?(?:NaN|Infinity|[0-9][0-9.eE+-]*)")
 
 
 class TooDeep(ValueError):
@@ -58,12 +59,12 @@ def loads_finite(data: bytes | str) -> Any:
         data = data.encode("utf-8", "surrogatepass")  # orjson refuses the surrogates
     try:
         value = orjson.loads(data)
-    except orjson.JSONDecodeError as error:
-        return _as_json_module_reads(data, error)
+    except orjson.JSONDecodeError:
+        return _as_json_module_reads(data)
     if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
         _check_depth(value)
     if _LONG_INTEGER in data.translate(_DIGIT_MAP):
-        value = json.loads(data.decode("utf-8"))  # within MAX_DEPTH: no recursion error
+        value = _json_module_loads(data)  # within MAX_DEPTH: no recursion error
     return value
 
 
@@ -87,50 +88,81 @@ def _check_depth(value: Any) -> None:
 _CONTAINERS = (dict, list)
 
 
-def _as_json_module_reads(data: bytes, error: orjson.JSONDecodeError) -> Any:
+def _as_json_module_reads(data: bytes) -> Any:
     """What orjson refused, read by the json module (as connexion reads it): its error when
-    it refuses the text too; its value when that is JSON orjson does not take (a string
-    holding a lone surrogate, an integer beyond a double), the culprit named when it holds
-    a NaN or an infinity."""
+    it refuses the text too (the culprit named when it holds a NaN, an infinity or an
+    integer beyond a float's range); its value when that is JSON orjson does not take (a
+    string holding a lone surrogate, an integer beyond 64 bits)."""
     try:
-        value = json.loads(data.decode("utf-8"))
+        value = _json_module_loads(data)
     except RecursionError:
         raise TooDeep() from None
     except ValueError as reason:  # not JSON, or not UTF-8: as connexion's parse words it
         raise reason from None
     _check_depth(value)
-    culprit = _first_non_finite(value)
-    if culprit is None:
-        return value
-    found = _NUMBER.match(error.doc, error.pos)
-    if found is not None:
-        culprit = found.group()
-        if error.doc[error.pos - 1 : error.pos] == "-" and not culprit.startswith("-"):
-            culprit = "-" + culprit
-    raise ValueError(f"{culprit} is not a JSON number (RFC 8259)")
+    return value
 
 
-def _first_non_finite(value: Any) -> str | None:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            return {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}[repr(item)]
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return None
+def _json_module_loads(data: bytes) -> Any:
+    """The json module's parse, refusing what it would read as NaN, an infinity or an
+    integer beyond a float's range."""
+    return json.loads(
+        data.decode("utf-8"),
+        parse_constant=_refuse_constant,
+        parse_float=_finite_float,
+        parse_int=_finite_int,
+    )
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number (RFC 8259)")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{_shown(text)} is beyond the range of a number")
+    return value
+
+
+#: Integers from here on have no float: a backend adding one to a time, or comparing it
+#: with a float, raises OverflowError (a 500), so they are refused as 1e999 is.
+_FLOAT_DIGITS = len(str(int(sys.float_info.max)))
+
+
+def _finite_int(text: str) -> int:
+    value = int(text)
+    # Only a long literal can be out of range: the check costs one len() for every other.
+    if len(text) >= _FLOAT_DIGITS and not _in_float_range(value):
+        raise ValueError(f"{_shown(text)} is beyond the range of a number")
+    return value
+
+
+def _in_float_range(value: int) -> bool:
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
+
+
+def _shown(text: str) -> str:
+    # An error quotes the number, not all of its hundreds of digits.
+    return text if len(text) <= 40 else f"{text[:20]}...({len(text)} digits)"
 
 
 def refuse_non_finite(value: Any, where: str = "(document)") -> None:
-    """Raise ``InvalidInput`` naming the first non-finite float in ``value``."""
+    """Raise ``InvalidInput`` naming the first non-finite float, or integer beyond a
+    float's range (a YAML seed holds any), in ``value``."""
     stack = [(value, where)]
     while stack:
         item, path = stack.pop()
         if isinstance(item, float):
             if not math.isfinite(item):
                 raise InvalidInput(f"{path}: {item} is not a JSON number (RFC 8259)")
+        elif isinstance(item, int) and not isinstance(item, bool):
+            if not _in_float_range(item):
+                raise InvalidInput(f"{path}: an integer beyond the range of a number")
         elif isinstance(item, dict):
             stack.extend((v, f"{path}.{k}") for k, v in item.items())
         elif isinstance(item, (list, tuple)):

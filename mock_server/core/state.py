@@ -6,19 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server.aepublish.backend import AepublishBackend
-from mock_server.core.clock import MockClock
+from mock_server.core.clock import EARLIEST, LATEST, LEAST_OFFSET, MOST_OFFSET, MockClock
 from mock_server.core.config import MockConfig
 from mock_server.core.errors import InvalidInput
 from mock_server.core.faults import FaultRules
 from mock_server.core.journal import Journal
+from mock_server.core.memory import settle
 from mock_server.core.numbers import refuse_non_finite
 from mock_server.core.specs import operation_ids
 from mock_server.monitor_server.backend import MonitorServerBackend
 from mock_server.preservica.backend import PreservicaBackend
 
-#: What a seed may set the clock to: times the backends can write as dates (the years
-#: before 3000), as the admin spec's ``ClockSeed`` says.
-CLOCK_RANGES = {"now": (0, 32_503_680_000), "offset": (-1_000_000_000, 30_000_000_000)}
+#: What a seed may set the clock to: the clock's own bounds (times the backends can write
+#: as dates, before the year 3000), as the admin spec's ``ClockSeed`` says.
+_CLOCK_RANGES = {"now": (EARLIEST, LATEST), "offset": (LEAST_OFFSET, MOST_OFFSET)}
 
 
 class MockState:
@@ -74,6 +75,8 @@ class MockState:
                 self.clock.freeze(was[0])
                 self.clock.set(was[1])
             raise
+        # A large load: its records out of the garbage collector's full passes.
+        settle(sum(sum(section.values()) for section in counts.values()))
         return counts
 
     def export_seed(self) -> dict[str, Any]:
@@ -93,7 +96,7 @@ class MockState:
     def _load_clock(self, section: Any) -> int:
         if not isinstance(section, dict) or set(section) - {"now", "offset", "frozen"}:
             raise InvalidInput("clock: an object of now, offset and frozen")
-        for key, (low, high) in CLOCK_RANGES.items():
+        for key, (low, high) in _CLOCK_RANGES.items():
             value = section.get(key)
             if value is not None and not (_is_number(value) and low <= value <= high):
                 raise InvalidInput(f"clock.{key} must be a number of seconds from {low} to {high}")

@@ -9,15 +9,20 @@ The records and wire formats are in ``records``, the checks of incoming data in 
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import threading
 import uuid
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mock_server.core.clock import MockClock
-from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, quoted
+from mock_server.core.memory import settle
 from mock_server.preservica.checks import (
+    MAX_COUNT,
     as_list,
     build_point,
     choice,
@@ -31,11 +36,17 @@ from mock_server.preservica.checks import (
     percent,
     refuse_duplicates,
     text,
+    texts,
 )
 from mock_server.preservica.records import (
+    EXPIRES_AT,
     MESSAGE_STATUSES,
     MONITOR_CATEGORIES,
     MONITOR_STATUSES,
+    REFRESH_TOKEN,
+    TENANT,
+    TOKEN,
+    USERNAME,
     Monitor,
     Session,
     User,
@@ -50,6 +61,8 @@ SERVER_VERSION = "7.3.0"
 DEFAULT_TENANT = "TEST"
 DEFAULT_ROLES = ("ROLE_SDB_MANAGER_USER",)
 TOKEN_MINUTES = 15  # what the real service answers in validFor
+#: The most expired tokens one login forgets (each login adds one, so the tables shrink).
+PRUNED_PER_LOGIN = 1000
 
 _USER_KEYS = frozenset({"username", "password", "tenant", "roles", "fullName", "email"})
 _MONITOR_COUNTERS = ("filesPending", "size", "filesProcessed", "warnings", "errors")
@@ -104,8 +117,16 @@ class PreservicaBackend:
 
     def _reset(self) -> None:
         self._users: dict[tuple[str, str], User] = {}
+        #: username -> tenant -> user: a login looks its name up, never scans the users.
+        self._users_by_name: dict[str, dict[str, User]] = {}
         self._sessions: dict[str, Session] = {}  # by access token
         self._refreshable: dict[str, Session] = {}  # by refresh token, until used
+        #: (expiry, access token) of every session held, in the order they were issued:
+        #: with one lifetime for all, that is the order they expire in, so pruning pops
+        #: the expired ones off the left instead of scanning every live token on a login.
+        #: (After the clock is set back, later tokens expire sooner: they are refused at
+        #: their expiry as ever, and pruned once those issued before them are.)
+        self._expiries: deque[tuple[float, str]] = deque()
         self._monitors: dict[str, Monitor] = {}  # insertion order is listing order
         self._workflow_ids = itertools.count(1000)
 
@@ -139,6 +160,7 @@ class PreservicaBackend:
                 self._refuse_existing(monitor.mapped_id)
             for user in users:
                 self._users[(user.tenant, user.username)] = user
+                self._users_by_name.setdefault(user.username, {})[user.tenant] = user
             for monitor in monitors:
                 self._monitors[monitor.mapped_id] = monitor
         return {
@@ -181,7 +203,9 @@ class PreservicaBackend:
             built = self._build_monitor(monitor, "monitor", self.clock.now())
             self._refuse_existing(built.mapped_id)
             self._monitors[built.mapped_id] = built
-            return built.render()
+            answer = built.render()
+        settle(len(built.messages))  # a bulk of messages: out of the collector's full passes
+        return answer
 
     def advance_monitor(
         self,
@@ -193,8 +217,10 @@ class PreservicaBackend:
     ) -> dict[str, Any]:
         """Process ``files`` more files (never more than are pending), optionally change the
         status and append messages, then record a timeseries point at the clock's now."""
-        if isinstance(files, bool) or not isinstance(files, int) or files < 0:
-            raise InvalidInput(f"files: expected an integer >= 0, got {files!r}")
+        if isinstance(files, bool) or not isinstance(files, int) or not 0 <= files <= MAX_COUNT:
+            raise InvalidInput(
+                f"files: expected an integer from 0 to {MAX_COUNT}, got {quoted(files)}"
+            )
         if status is not None:
             choice(status, MONITOR_STATUSES, "status")
         with self._lock:
@@ -209,9 +235,11 @@ class PreservicaBackend:
                 self._change_status(monitor, status, now)
             for message in new_messages:
                 self._count_message(monitor, message)
-            monitor.messages.extend(new_messages)
+            monitor.add_messages(new_messages)
             monitor.timeseries.append(monitor.snapshot(now))
-            return monitor.render()
+            answer = monitor.render()
+        settle(len(new_messages))  # a bulk of messages: out of the collector's full passes
+        return answer
 
     def list_users(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -239,14 +267,16 @@ class PreservicaBackend:
         """A new token pair for a refresh token issued to the access token's user."""
         with self._lock:
             current = self._live_session(access_token)
+            if not isinstance(refresh_token, str):
+                raise Unauthorized("refresh token unknown, used or expired")
             issued = self._refreshable.pop(refresh_token, None)
             if (
                 issued is None
-                or issued.expires_at <= self.clock.now()
-                or (issued.tenant, issued.username) != (current.tenant, current.username)
+                or issued[EXPIRES_AT] <= self.clock.now()
+                or issued[:TOKEN] != current[:TOKEN]  # the same user and tenant
             ):
                 raise Unauthorized("refresh token unknown, used or expired")
-            user = self._users.get((issued.tenant, issued.username))
+            user = self._users.get((issued[TENANT], issued[USERNAME]))
             if user is None:
                 raise Unauthorized("the user no longer exists")
             return self._token_answer(self._open_session(user), user, False)
@@ -255,11 +285,12 @@ class PreservicaBackend:
         """Who a valid access token belongs to; Unauthorized when unknown or expired."""
         with self._lock:
             session = self._live_session(access_token)
-            return {"user": session.username, "tenant": session.tenant}
+            return {"user": session[USERNAME], "tenant": session[TENANT]}
 
     def user_details(self, username: str, tenant: str) -> dict[str, Any]:
         with self._lock:
-            user = self._users.get((tenant, username))
+            user = self._users_by_name.get(username, {}) if isinstance(username, str) else {}
+            user = user.get(tenant) if isinstance(tenant, str) else None
             if user is None:
                 raise Unauthorized("the user no longer exists")
             return user.details()
@@ -277,8 +308,8 @@ class PreservicaBackend:
         """Monitors matching every filter given; within a filter, any of its values."""
         statuses = choices(status, MONITOR_STATUSES, "status")
         categories = choices(category, MONITOR_CATEGORIES, "category")
-        subcategories = set(subcategory or ())
-        name_parts = [part.casefold() for part in name or ()]
+        subcategories = set(texts(subcategory, "subcategory"))
+        name_parts = [part.casefold() for part in texts(name, "name")]
         with self._lock:
             return [
                 m.render()
@@ -301,26 +332,31 @@ class PreservicaBackend:
 
         Returns ``{"messages": [...], "totalResults": n}``; the caller builds the links.
         """
-        if start < 0 or max_results < 1:
-            raise InvalidInput("start must be >= 0 and max >= 1")
+        if not _is_integer(start) or not _is_integer(max_results) or start < 0 or max_results < 1:
+            raise InvalidInput("start must be an integer >= 0 and max one >= 1")
         statuses = choices(status, MESSAGE_STATUSES, "status")
+        if not isinstance(monitor_ids, (list, tuple)):
+            raise InvalidInput(f"monitor: expected a list of ids, got {quoted(monitor_ids)}")
         with self._lock:
-            wanted = [self._monitors[i] for i in dict.fromkeys(monitor_ids) if i in self._monitors]
-            if len(wanted) == 1 and not statuses:
-                # One monitor, every status: the page is a slice (no scan of its messages).
-                held = wanted[0].messages
-                page = held[start : start + max_results]
-                return {"messages": [dict(m) for m in page], "totalResults": len(held)}
+            ids = dict.fromkeys(i for i in monitor_ids if isinstance(i, str))
+            wanted = [self._monitors[i] for i in ids if i in self._monitors]
+            if len(statuses) == len(MESSAGE_STATUSES):
+                statuses = set()  # every status: no filter
+            if len(wanted) == 1:
+                # One monitor: a slice of its messages, or of its positions of the statuses
+                # asked for (no scan of its messages either way).
+                monitor = wanted[0]
+                if not statuses:
+                    held = monitor.messages
+                    page = held[start : start + max_results]
+                    return {"messages": [dict(m) for m in page], "totalResults": len(held)}
+                return _page_of_statuses(monitor, statuses, start, max_results)
             matching = [
-                message
-                for monitor in wanted
-                for message in monitor.messages
-                if not statuses or message["status"] in statuses
+                message for monitor in wanted for message in _messages_of(monitor, statuses)
             ]
-            if len(wanted) > 1:
-                # Several monitors: oldest first across them, as the spec says (the sort is
-                # stable, so each monitor's own order holds among equal dates).
-                matching.sort(key=lambda message: message["date"])
+            # Several monitors: oldest first across them, as the spec says (the sort is
+            # stable, so each monitor's own order holds among equal dates).
+            matching.sort(key=lambda message: message["date"])
             page = matching[start : start + max_results]
             return {"messages": [dict(m) for m in page], "totalResults": len(matching)}
 
@@ -331,9 +367,9 @@ class PreservicaBackend:
     # --- internals (called with the lock held) --------------------------------------------
 
     def _monitor(self, monitor_id: str) -> Monitor:
-        monitor = self._monitors.get(monitor_id)
+        monitor = self._monitors.get(monitor_id) if isinstance(monitor_id, str) else None
         if monitor is None:
-            raise NotFound(f"no monitor {monitor_id}")
+            raise NotFound(f"no monitor {quoted(monitor_id)}")
         return monitor
 
     def _refuse_existing(self, monitor_id: str) -> None:
@@ -341,49 +377,56 @@ class PreservicaBackend:
             raise Conflict(f"a monitor {monitor_id} exists already")
 
     def _find_user(self, username: str, password: str, tenant: str | None) -> User:
-        candidates = [
-            u
-            for u in self._users.values()
-            if u.username == username and (tenant is None or u.tenant == tenant)
-        ]
-        # Without a tenant the name must be unambiguous, as it is on a real multi-tenant server.
-        if len(candidates) != 1 or candidates[0].password != password:
+        tenants = self._users_by_name.get(username) if isinstance(username, str) else None
+        user = None
+        if tenants and (tenant is None or isinstance(tenant, str)):
+            if tenant is not None:
+                user = tenants.get(tenant)
+            elif len(tenants) == 1:
+                # Without a tenant the name must be unambiguous, as it is on a real
+                # multi-tenant server.
+                [user] = tenants.values()
+        if user is None or user.password != password:
             raise Unauthorized(
                 "invalid username, password or tenant", message="invalid.credentials"
             )
-        return candidates[0]
+        return user
 
     def _open_session(self, user: User) -> Session:
         now = self.clock.now()
         self._forget_expired(now)
-        session = Session(
-            username=user.username,
-            tenant=user.tenant,
-            token=str(uuid.uuid4()),
-            refresh_token=str(uuid.uuid4()),
-            expires_at=now + self.token_minutes * 60,
-        )
-        self._sessions[session.token] = session
-        self._refreshable[session.refresh_token] = session
+        token, refresh_token = str(uuid.uuid4()), str(uuid.uuid4())
+        expires_at = now + self.token_minutes * 60
+        session: Session = (user.username, user.tenant, token, refresh_token, expires_at)
+        self._sessions[token] = session
+        self._refreshable[refresh_token] = session
+        self._expiries.append((expires_at, token))
         return session
 
     def _forget_expired(self, now: float) -> None:
-        # Logging in is the only thing that grows the token tables; pruning there bounds them.
-        for table in (self._sessions, self._refreshable):
-            for key in [k for k, s in table.items() if s.expires_at <= now]:
-                del table[key]
+        # Logging in is the only thing that grows the token tables; pruning there bounds
+        # them, each expired token popped once. At most PRUNED_PER_LOGIN a login: a clock
+        # moved past a million expiries is paid for by many logins, not by one.
+        expiries = self._expiries
+        for _ in range(PRUNED_PER_LOGIN):
+            if not expiries or expiries[0][0] > now:
+                break
+            _, token = expiries.popleft()
+            session = self._sessions.pop(token, None)
+            if session is not None:
+                self._refreshable.pop(session[REFRESH_TOKEN], None)
 
     def _live_session(self, access_token: str) -> Session:
-        session = self._sessions.get(access_token)
-        if session is None or session.expires_at <= self.clock.now():
+        session = self._sessions.get(access_token) if isinstance(access_token, str) else None
+        if session is None or session[EXPIRES_AT] <= self.clock.now():
             raise Unauthorized("access token unknown or expired")
         return session
 
     def _token_answer(self, session: Session, user: User, details: bool) -> dict[str, Any]:
         answer: dict[str, Any] = {
             "success": True,
-            "token": session.token,
-            "refresh-token": session.refresh_token,
+            "token": session[TOKEN],
+            "refresh-token": session[REFRESH_TOKEN],
             "validFor": self.token_minutes,
             "user": user.username,
             "tenant": user.tenant,
@@ -398,7 +441,8 @@ class PreservicaBackend:
         if not username or "password" not in data:
             raise InvalidInput(f"{where}: username and password are required")
         roles = as_list(data.get("roles", list(DEFAULT_ROLES)), f"{where}.roles")
-        if not all(isinstance(r, str) and r for r in roles):
+        roles = [text({"role": r}, "role", f"{where}.roles", "") for r in roles]
+        if not all(roles):
             raise InvalidInput(f"{where}.roles: expected a list of role names")
         return User(
             username=username,
@@ -450,7 +494,7 @@ class PreservicaBackend:
             self._build_message(m, f"{where}.messages[{i}]", monitor, now)
             for i, m in enumerate(as_list(data.get("messages"), f"{where}.messages"))
         ]
-        monitor.messages.extend(messages)
+        monitor.add_messages(messages)
         # Counts left out of the seed follow from its messages, so the two agree.
         for key, message_status in (("warnings", "Warning"), ("errors", "Error")):
             if data.get(key) is None:
@@ -469,7 +513,7 @@ class PreservicaBackend:
             ("monitorName", monitor.name),
         ):
             if data.get(key) not in (None, belongs_to):
-                raise InvalidInput(f"{where}.{key}: the message belongs to {belongs_to!r}")
+                raise InvalidInput(f"{where}.{key}: the message belongs to {quoted(belongs_to)}")
         message = {
             "mappedId": mapped_id(data, where),
             "mappedMonitorId": monitor.mapped_id,
@@ -519,3 +563,48 @@ class PreservicaBackend:
             monitor.counters["warnings"] += 1
         elif message["status"] == "Error":
             monitor.counters["errors"] += 1
+
+
+# --- pages of messages ----------------------------------------------------------------------
+
+
+def _page_of_statuses(
+    monitor: Monitor, statuses: set[str], start: int, size: int
+) -> dict[str, Any]:
+    """A page of one monitor's messages of the given statuses, in the monitor's order,
+    from its positions per status: O(log n) to find where the page starts, then the page."""
+    lists = [monitor.positions[s] for s in statuses if s in monitor.positions]
+    total = sum(len(held) for held in lists)
+    messages = monitor.messages
+    if len(lists) == 1:
+        return {
+            "messages": [dict(messages[i]) for i in lists[0][start : start + size]],
+            "totalResults": total,
+        }
+    if start >= total:
+        return {"messages": [], "totalResults": total}
+    # The smallest position p with `start` matching messages before it: there the page
+    # begins, in every list at once.
+    low, high = 0, len(messages)
+    while low < high:
+        middle = (low + high) // 2
+        if sum(bisect_left(held, middle) for held in lists) >= start:
+            high = middle
+        else:
+            low = middle + 1
+    runs = [held[bisect_left(held, low) :][:size] for held in lists]
+    page = heapq.nsmallest(size, itertools.chain.from_iterable(runs))
+    return {"messages": [dict(messages[i]) for i in page], "totalResults": total}
+
+
+def _messages_of(monitor: Monitor, statuses: set[str]) -> list[dict[str, Any]]:
+    """A monitor's messages of the given statuses (all when none), in its order."""
+    if not statuses:
+        return monitor.messages
+    lists = [monitor.positions[s] for s in statuses if s in monitor.positions]
+    positions = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+    return [monitor.messages[i] for i in positions]
+
+
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mock_server.core.errors import InvalidInput
+from mock_server.core.errors import InvalidInput, quoted
 from mock_server.preservica.records import (
     MONITOR_STATUSES,
     Monitor,
@@ -16,16 +17,28 @@ from mock_server.preservica.records import (
 )
 
 POINT_COUNTERS = ("filesProcessed", "filesPending", "size", "warnings", "errors")
+#: The largest count held: exact in every JSON reader (2**53 - 1), so counts added up
+#: stay far within the 64 bits the encoder writes.
+MAX_COUNT = 2**53 - 1
+#: How many unknown field names a refusal lists.
+_NAMES_SHOWN = 5
 POINT_KEYS = frozenset({"timestamp", "status", "percentComplete", *POINT_COUNTERS})
 
 
 def mapping(value: Any, where: str, allowed: frozenset[str]) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise InvalidInput(f"{where}: expected an object")
-    unknown = sorted(set(value) - allowed)
+    unknown = sorted((key for key in value if key not in allowed), key=str)
     if unknown:
-        raise InvalidInput(f"{where}: unknown field(s) {', '.join(unknown)}")
+        names = ", ".join(field_name(key) for key in unknown[:_NAMES_SHOWN])
+        more = f" and {len(unknown) - _NAMES_SHOWN} more" if len(unknown) > _NAMES_SHOWN else ""
+        raise InvalidInput(f"{where}: unknown field(s) {names}{more}")
     return value
+
+
+def field_name(key: Any) -> str:
+    """A field name as a detail shows it: as it is when short text, else quoted short."""
+    return key if isinstance(key, str) and len(key) <= 40 else quoted(key)
 
 
 def as_list(value: Any, where: str) -> list[Any]:
@@ -42,6 +55,13 @@ def text(data: Mapping[str, Any], key: str, where: str, default: str) -> str:
         return default
     if not isinstance(value, str):
         raise InvalidInput(f"{where}.{key}: expected a string")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON's "\ud800" reads as a lone surrogate: held, it could not be written
+            # to a snapshot or a --state file.
+            raise InvalidInput(f"{where}.{key}: a lone surrogate is not text") from None
     return value
 
 
@@ -49,19 +69,30 @@ def count(data: Mapping[str, Any], key: str, where: str, default: int) -> int:
     value = data.get(key)
     if value is None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(f"{where}.{key}: expected an integer >= 0, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise InvalidInput(
+            f"{where}.{key}: expected an integer from 0 to {MAX_COUNT}, got {quoted(value)}"
+        )
     return value
 
 
 def choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
-    if value not in allowed:
-        raise InvalidInput(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidInput(f"{where}: {quoted(value)} is not one of {', '.join(allowed)}")
     return value
 
 
 def choices(values: Iterable[str] | None, allowed: tuple[str, ...], what: str) -> set[str]:
-    return {choice(v, allowed, what) for v in values or ()}
+    return {choice(v, allowed, what) for v in texts(values, what)}
+
+
+def texts(values: Any, what: str) -> list[str]:
+    """A filter's values: a list of text (None: no filter)."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
+        raise InvalidInput(f"{what}: expected a list of text, got {quoted(values)}")
+    return list(values)
 
 
 def percent(data: Mapping[str, Any], where: str, default: str) -> str:
@@ -70,9 +101,13 @@ def percent(data: Mapping[str, Any], where: str, default: str) -> str:
         return default
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidInput(f"{where}.percentComplete: expected 0..100 or empty")
-    written = str(value).strip()
-    if written and not (written.isdigit() and 0 <= int(written) <= 100):
-        raise InvalidInput(f"{where}.percentComplete: expected 0..100 or empty, got {value!r}")
+    written = value.strip() if isinstance(value, str) else str(value) if 0 <= value <= 100 else "x"
+    # ASCII digits only, and few: str.isdigit() takes "²" (which int() refuses) and int()
+    # refuses more than 4,300 digits; either was a 500.
+    if written and not (_PERCENT.fullmatch(written) and int(written) <= 100):
+        raise InvalidInput(
+            f"{where}.percentComplete: expected 0..100 or empty, got {quoted(value)}"
+        )
     return str(int(written)) if written else ""
 
 
@@ -81,8 +116,13 @@ def mapped_id(data: Mapping[str, Any], where: str) -> str:
     if value is None:
         return new_id()
     if not (isinstance(value, str) and len(value) == 32 and _is_lower_hex(value)):
-        raise InvalidInput(f"{where}.mappedId: expected 32 lowercase hex digits, got {value!r}")
+        raise InvalidInput(
+            f"{where}.mappedId: expected 32 lowercase hex digits, got {quoted(value)}"
+        )
     return value
+
+
+_PERCENT = re.compile(r"[0-9]{1,3}")
 
 
 def _is_lower_hex(value: str) -> bool:
@@ -123,5 +163,5 @@ def refuse_duplicates(keys: list[Any], what: str, key_name: str) -> None:
     seen: set[Any] = set()
     for key in keys:
         if key in seen:
-            raise InvalidInput(f"preservica.{what}: {key_name} {key!r} appears twice")
+            raise InvalidInput(f"preservica.{what}: {key_name} {quoted(key)} appears twice")
         seen.add(key)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import calendar
 import re
 import uuid
+from array import array
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from mock_server.core.errors import InvalidInput
+from mock_server.core.errors import InvalidInput, quoted
 
 MONITOR_CATEGORIES = ("Ingest", "Export", "DataManagement", "Automated")
 MONITOR_STATUSES = ("Pending", "Running", "Succeeded", "Failed", "Suspended", "Recoverable")
@@ -29,17 +30,25 @@ def iso_timestamp(epoch: float) -> str:
 
 def parse_timestamp(value: Any, where: str) -> float:
     if isinstance(value, bool):
-        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
+        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {quoted(value)}")
     if isinstance(value, (int, float)):
-        return float(value)
-    parts = _TIMESTAMP.fullmatch(value) if isinstance(value, str) else None
-    if parts is None:
-        raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {value!r}")
-    year, month, day, hour, minute, second, fraction, zone = parts.groups()
-    # timegm normalises what a calendar would not hold (31 April, a leap second 60) into
-    # the next day or minute: every string the seed schema's pattern admits is a time.
-    moment = calendar.timegm((int(year), int(month), int(day), int(hour), int(minute), int(second)))
-    return moment + float(fraction or 0) - _zone_offset(zone)
+        moment = float(value)  # epoch seconds, a direct caller's form
+    else:
+        parts = _TIMESTAMP.fullmatch(value) if isinstance(value, str) else None
+        if parts is None:
+            raise InvalidInput(f"{where}: expected an ISO-8601 timestamp, got {quoted(value)}")
+        year, month, day, hour, minute, second, fraction, zone = parts.groups()
+        # timegm normalises what a calendar would not hold (31 April, a leap second 60) into
+        # the next day or minute: every string the seed schema's pattern admits is a time.
+        moment = calendar.timegm(
+            (int(year), int(month), int(day), int(hour), int(minute), int(second))
+        )
+        moment += float(fraction or 0) - _zone_offset(zone)
+    # Held times are written back in UTC: one outside the years 1900-2999 there (a zone
+    # offset can move 1900-01-01 into 1899) would make a snapshot the seed schema refuses.
+    if not FIRST_TIME <= moment < END_TIME:
+        raise InvalidInput(f"{where}: a time in the years 1900 to 2999 (UTC), got {quoted(value)}")
+    return moment
 
 
 def _zone_offset(zone: str | None) -> int:
@@ -57,6 +66,10 @@ _TIMESTAMP = re.compile(
     r"((?:19|2\d)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):([0-5]\d)"
     r":([0-5]\d|60)(\.\d+)?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
 )
+#: The times a held timestamp may be: the years 1900 to 2999, in UTC (the mock clock's
+#: range, 1970 to 2999, is within).
+FIRST_TIME = calendar.timegm((1900, 1, 1, 0, 0, 0))
+END_TIME = calendar.timegm((3000, 1, 1, 0, 0, 0))
 
 
 def percent_complete(processed: int, pending: int) -> str:
@@ -90,15 +103,12 @@ class User:
         }
 
 
-@dataclass
-class Session:
-    """One login: an access token and the single-use refresh token issued with it."""
-
-    username: str
-    tenant: str
-    token: str
-    refresh_token: str
-    expires_at: float
+#: One login: an access token and the single-use refresh token issued with it, as
+#: (username, tenant, token, refresh_token, expires_at). A plain tuple of text and a
+#: number, read by the indexes below: the garbage collector stops tracking such a tuple
+#: (not a NamedTuple), so a million live logins cost its passes nothing.
+Session = tuple[str, str, str, str, float]
+USERNAME, TENANT, TOKEN, REFRESH_TOKEN, EXPIRES_AT = range(5)
 
 
 @dataclass
@@ -132,8 +142,22 @@ class Monitor:
     percent_complete: str | None
     counters: dict[str, int]
     can_retry: bool
+    #: In the order they were added; a listing of several statuses keeps that order.
     messages: list[dict[str, Any]] = field(default_factory=list)
+    #: Message status -> the positions in ``messages`` of the messages of that status, in
+    #: order: a page of one status is a slice of this, not a scan of every message.
+    positions: dict[str, array[int]] = field(default_factory=dict)
     timeseries: list[Point] = field(default_factory=list)
+
+    def add_messages(self, messages: list[dict[str, Any]]) -> None:
+        first = len(self.messages)
+        self.messages.extend(messages)
+        positions = self.positions
+        for offset, message in enumerate(messages):
+            held = positions.get(message["status"])
+            if held is None:
+                positions[message["status"]] = held = array("q")
+            held.append(first + offset)
 
     def render(self) -> dict[str, Any]:
         return {

@@ -14,8 +14,8 @@ journal is read.
 
 from __future__ import annotations
 
-import asyncio
 import time
+from collections.abc import Awaitable
 from http import HTTPStatus
 from typing import Any
 
@@ -78,7 +78,9 @@ class TrafficMiddleware:
                 body_size += len(chunk)
             return message
 
-        async def sending(message: Message) -> None:
+        # Not a coroutine function: it hands back the server's own awaitable, so each
+        # message costs one plain call, not a coroutine of its own.
+        def sending(message: Message) -> Awaitable[None]:
             nonlocal status, answer
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -86,7 +88,7 @@ class TrafficMiddleware:
                 kept = answer or b""
                 if len(kept) < RESPONSE_LIMIT:
                     answer = kept + message.get("body", b"")[: RESPONSE_LIMIT - len(kept)]
-            await send(message)
+            return send(message)
 
         hit = None
         try:
@@ -117,6 +119,9 @@ class TrafficMiddleware:
 
     def _pick(self, scope: Scope) -> FaultHit | None:
         method, path = scope["method"], scope["path"]
+        starts = self.faults.path_starts
+        if starts is not None and not path.startswith(starts):
+            return None  # every rule names a path, and this one starts as none of them
         if self.faults.needs_operation:
             api, operation = self.index.resolve(method, path)
         else:  # no rule names an operation: the path's API is all a rule needs
@@ -134,7 +139,7 @@ class TrafficMiddleware:
         Returns the status and error body sent by the fault itself, if any."""
         action = hit.action
         if action.kind == "latency":
-            await asyncio.sleep(hit.delay)
+            await self.faults.delays.wait(hit.delay)
             await self.app(scope, receive, recorded_send)
             return None
         # The request is read whole first, as a server would before answering (and so the

@@ -26,6 +26,11 @@ _GENERIC = orjson.dumps(
 )
 
 
+#: How many paths each cache of ``OperationIndex`` holds before it starts again.
+_CACHED = 4096
+_UNKNOWN = object()
+
+
 @dataclass(frozen=True, slots=True)
 class ExampleAnswer:
     status: int
@@ -50,6 +55,10 @@ class OperationIndex:
         #: (first segment, second segment or "") -> api, for paths no operation fits
         self._prefixes: dict[tuple[str, str], str | None] = {}
         self.examples: dict[tuple[str, str], ExampleAnswer] = {}
+        # The answers for the paths seen lately: a client sends the same few paths again
+        # and again, and a fault rule asks for them on every request.
+        self._apis: dict[str, str | None] = {}
+        self._resolved: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         order = 0
         for api in apis:
             for method, template, operation_id, operation in operations(api):
@@ -78,6 +87,15 @@ class OperationIndex:
 
     def api_of(self, path: str) -> str | None:
         """The served API a path belongs to (its first segments), None when none."""
+        known = self._apis.get(path, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        if len(self._apis) >= _CACHED:  # a client walking many paths: start again
+            self._apis.clear()
+        self._apis[path] = api = self._api_of(path)
+        return api
+
+    def _api_of(self, path: str) -> str | None:
         segments = path[1:].split("/", 2)
         first = segments[0]
         second = segments[1] if len(segments) > 1 else ""
@@ -89,6 +107,16 @@ class OperationIndex:
     def resolve(self, method: str, path: str) -> tuple[str | None, str | None]:
         """(api, operationId) of a request; the operation is None when none fits (a
         HEAD request is taken for the GET it is answered as)."""
+        key = (method, path)
+        known = self._resolved.get(key)
+        if known is not None:
+            return known
+        if len(self._resolved) >= _CACHED:
+            self._resolved.clear()
+        self._resolved[key] = found = self._resolve(method, path)
+        return found
+
+    def _resolve(self, method: str, path: str) -> tuple[str | None, str | None]:
         if not path.startswith("/"):
             return None, None
         found = self._find(path, method)
@@ -143,16 +171,6 @@ def _example(spec: dict[str, Any], operation: dict[str, Any]) -> ExampleAnswer:
             if len(body) > 1:
                 return ExampleAnswer(int(status), content_type, body)
     return GENERIC_ANSWER
-
-
-def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """A node with its local ``$ref`` followed (the specs are self-contained)."""
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target.get(part, {}) if isinstance(target, dict) else {}
-        node = target
-    return node if isinstance(node, dict) else {}
 
 
 def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

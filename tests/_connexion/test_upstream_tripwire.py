@@ -342,6 +342,11 @@ UPSTREAM: list[tuple[str, str, str]] = [
         "e1bbcd4770d1c887",
         "cli --state: the signal re-raised after a graceful shutdown",
     ),
+    (
+        "uvicorn.server.Server.handle_exit",
+        "553276efa26e09ea",
+        "shutdown.LatencyEndingServer.handle_exit extends it (the latency waits end)",
+    ),
 ]
 
 

@@ -73,10 +73,20 @@ async def test_seed_timestamps_outside_the_years_datetime_renders_are_a_400(clie
         "/_mock/preservica/monitors", json={"started": "0000-01-01T00:00:00"}
     )
     assert response.status_code == 400
+    # The pattern's years with a zone offset can name a time in 1899 or 3000 (UTC), which
+    # is how a held time is written: a snapshot holding it could not be loaded again.
+    for beyond in ("2999-12-31T23:59:60-23:59", "1900-01-01T00:00:00+00:01"):
+        response = await client.post("/_mock/preservica/monitors", json={"started": beyond})
+        assert response.status_code == 400, beyond
+        assert "1900 to 2999 (UTC)" in response.json()["detail"]
     edge = {
-        "started": "2999-12-31T23:59:60-23:59",
+        "started": "2999-12-31T23:59:59.999Z",
         "timeseries": [{"timestamp": "1900-01-01t00:00:00Z"}],
     }
     created = await client.post("/_mock/preservica/monitors", json=edge)
     assert created.status_code == 201, created.text
-    assert created.json()["started"].startswith("3000-01-01T23:59")
+    assert created.json()["started"] == "2999-12-31T23:59:59.999Z"
+    snapshot = (await client.get("/_mock/snapshot")).json()
+    assert (await client.post("/_mock/reset")).status_code == 204
+    reloaded = await client.post("/_mock/seed", json=snapshot)
+    assert reloaded.status_code == 201, reloaded.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import time
 from pathlib import Path
 
@@ -218,13 +219,28 @@ async def test_a_body_not_sent_as_json_is_a_415(client, auth):
     assert_problem(answer, 415, "text/plain")
 
 
-async def test_a_lone_surrogate_in_a_marker_is_echoed_escaped(client, auth):
-    # Valid JSON text that is not valid Unicode: the answer must still be a 200.
-    body = b'[{"definition": "host/agent/heartbeat", "progress_marker": "\\ud800"}]'
+@pytest.mark.parametrize(
+    "observation",
+    [
+        b'{"definition": "aws/guardduty/finding", "progress_marker": "\\ud800"}',
+        b'{"definition": "aws/guardduty/finding", "data": {"finding_id": "x\\udfff"}}',
+        b'{"definition": "aws/guardduty/finding", "data": {"finding_id": {"\\ud800": 1}}}',
+    ],
+)
+async def test_a_lone_surrogate_is_an_error_outcome_and_nothing_is_held(
+    client, auth, state, observation
+):
+    """Valid JSON text that is not Unicode text: the answer is still a 200 (not a 500),
+    and the observation an `error`, so that nothing held keeps one: a snapshot and a
+    --state file (JSON written as UTF-8) could not write it."""
     headers = {**auth, "Content-Type": "application/json"}
-    answer = await client.post(PUBLISH, headers=headers, content=body)
+    answer = await client.post(PUBLISH, headers=headers, content=b"[" + observation + b"]")
     assert answer.status_code == 200
-    assert b'"chkpt": "\\ud800"' in answer.content
+    [result] = answer.json()["observations"]
+    assert result["outcome"] == "error"
+    assert "lone surrogate" in result["details"] or "not text" in result["details"]
+    # What a --state file writes (the snapshot's document, as JSON in UTF-8).
+    json.dumps(state.export_seed(), ensure_ascii=False).encode("utf-8")
 
 
 async def test_no_token_is_a_401(client, seeded):

@@ -105,7 +105,6 @@ def test_loads_gives_what_the_json_module_gives(value, ensure_ascii):
     [
         "18446744073709551616",  # beyond 64 bits: orjson alone reads a float
         "-9223372036854775809",
-        "1" * 400,  # beyond a double: orjson alone refuses it
         '"\\ud800"',  # a lone surrogate: orjson alone refuses it
         '{"a": [1, "\\udfff", 12345678901234567890123]}',
     ],
@@ -135,3 +134,91 @@ def test_a_text_that_is_not_json_is_described_as_the_json_module_describes_it():
         with pytest.raises(ValueError) as described:
             json.loads(text)
         assert str(refused.value) == str(described.value)
+
+
+# --- integers beyond a float's range ---------------------------------------------------------
+
+HUGE = "1" + "0" * 400  # read by Python's json as an int no float arithmetic takes
+LONGEST_FINITE = str(int(1.7e308))  # 309 digits, still a float
+
+
+@pytest.mark.parametrize("number", [HUGE, f"-{HUGE}", "9" * 309])
+def test_loads_refuses_integers_beyond_a_floats_range(number):
+    with pytest.raises(ValueError, match=r"beyond the range of a number") as refused:
+        loads_finite(f'{{"a": [1, {number}]}}')
+    assert len(str(refused.value)) < 100  # the number is quoted short, not whole
+
+
+def test_loads_reads_long_integers_within_range():
+    assert loads_finite(f"[{LONGEST_FINITE}, -{LONGEST_FINITE}]") == [
+        int(LONGEST_FINITE),
+        -int(LONGEST_FINITE),
+    ]
+
+
+def test_a_seed_holding_a_huge_integer_is_refused_whole(state):
+    document = {"preservica": {"monitors": [{"filesPending": 10**400}]}}
+    with pytest.raises(InvalidInput, match=r"monitors\[0\]\.filesPending"):
+        state.load_seed(document)
+    assert state.preservica.list_monitors() == []
+
+
+def test_a_yaml_seed_file_holding_one_is_refused(tmp_path, state):
+    path = tmp_path / "seed.yaml"
+    path.write_text(
+        "monitor_server:\n  metrics:\n  - {session_h: a, context_h: b, item: c, "
+        f"total_time: {HUGE}}}\n"
+    )
+    with pytest.raises(InvalidInput, match="beyond the range"):
+        state.load_seed(read_seed_file(path))
+
+
+JSON = {"content-type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        # a metric's total_time (monitor-server), over both of its routes
+        ("POST", "/api/v1/metrics/", '{"total_time": %s}'),
+        # a seed, every section
+        ("POST", "/_mock/seed", '{"monitor_server": {"metrics": [{"total_time": %s}]}}'),
+        ("POST", "/_mock/seed", '{"preservica": {"monitors": [{"size": %s}]}}'),
+        ("POST", "/_mock/seed", '{"aepublish": {"faults": [{"definition": "a", "latency": %s}]}}'),
+        # Preservica monitor counters (the admin API)
+        ("POST", "/_mock/preservica/monitors", '{"filesPending": %s}'),
+        # an aepublish definition's window, a fault's latency
+        ("POST", "/_mock/aepublish/definitions", '{"path": "a", "unique_window": %s}'),
+        ("POST", "/_mock/aepublish/faults", '{"definition": "a", "latency": %s}'),
+        ("POST", "/_mock/clock", '{"advance": %s}'),
+    ],
+)
+async def test_a_huge_integer_in_a_number_field_is_a_400(make_app, method, path, body):
+    app = make_app()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as client:
+        before = (await client.get("/_mock/snapshot")).json()
+        answer = await client.request(method, path, content=body % HUGE, headers=JSON)
+        assert answer.status_code == 400, answer.text
+        assert "beyond the range of a number" in answer.json()["detail"]
+        assert len(answer.content) < 500
+        after = (await client.get("/_mock/snapshot")).json()
+    del before["clock"], after["clock"]
+    assert after == before
+
+
+async def test_a_huge_integer_in_an_observation_is_a_400(make_app):
+    app = make_app(empty=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as client:
+        aims = await client.post("/aims/v1/authenticate", auth=("demo-key", "demo-secret"))
+        headers = {**JSON, "x-aims-auth-token": aims.json()["authentication"]["token"]}
+        for observation in (
+            '{"definition": "host/agent/heartbeat", "ts": %s}',
+            '{"definition": "aws/guardduty/finding", "data": {"finding_id": %s}}',
+        ):
+            answer = await client.post(
+                "/aepublish/v1/2/observation", content=f"[{observation % HUGE}]", headers=headers
+            )
+            assert answer.status_code == 400, answer.text
+            assert "beyond the range of a number" in answer.json()["detail"]

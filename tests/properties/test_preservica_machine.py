@@ -27,6 +27,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from mock_server.preservica.backend import PreservicaBackend
+from mock_server.preservica.records import EXPIRES_AT
 from tests.conftest import START
 from tests.properties._support import assert_machine_fails, machine_settings, refused
 
@@ -462,7 +463,7 @@ class _TokensOutliveValidFor(PreservicaBackend):
 
     def _live_session(self, access_token):
         session = self._sessions.get(access_token)
-        if session is None or session.expires_at + 60 <= self.clock.now():
+        if session is None or session[EXPIRES_AT] + 60 <= self.clock.now():
             raise Unauthorized("access token unknown or expired")
         return session
 

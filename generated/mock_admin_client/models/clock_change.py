@@ -15,8 +15,8 @@ class ClockChange:
     """At most one of `advance` and `now`, and/or `frozen`.
 
     Attributes:
-        advance (float | Unset): Seconds to move forward.
-        now (float | Unset): Absolute epoch seconds to jump to.
+        advance (float | Unset): Seconds to move forward; the clock stays before the year 3000.
+        now (float | Unset): Absolute epoch seconds to jump to, before the year 3000.
         frozen (bool | Unset): Stop (true) or restart (false) the clock.
     """
 

@@ -18,7 +18,8 @@ class FaultRule:
         id (str | Unset):
         delay (int | Unset): The `delay` (seconds) of the `retry` outcome. Default: 1.
         times (int | Unset): How many observations it catches; absent, until removed.
-        latency (float | Unset): Seconds of real delay added to the response of a request it catches.
+        latency (float | Unset): Seconds of real delay added to the response of a request it catches (at most
+            60, as an HTTP fault's latency).
     """
 
     definition: str

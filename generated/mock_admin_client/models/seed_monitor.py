@@ -32,7 +32,9 @@ class SeedMonitor:
             category (MonitorCategory | Unset):
             subcategory (str | Unset):
             started (None | str | Unset): ISO 8601 date and time, e.g. 2024-05-01T10:00:00.000Z (no zone: UTC), in the
-                years 1900 to 2999. The same shape for every timestamp of a seed monitor, message
+                years 1900 to 2999 as a time in UTC (held times are written in UTC, so a zone
+                offset that moves one into 1899 or 3000 is refused: a snapshot could not hold
+                it). The same shape for every timestamp of a seed monitor, message
                 and timeseries point. Null: the monitor has not started (the default of a
                 `Pending` one); it starts, at the mock clock's time, when `advance_monitor` moves
                 it to another status.

@@ -117,7 +117,9 @@ def sync_detailed(
     Each observation is judged in array order, by the first of these rules that applies:
 
     1. it is not an object, has no or an unknown `definition`, or a field has the wrong type
-       → `error`, with `details` saying why;
+       (text holding a lone surrogate, which is no Unicode text, counts as one; so does a
+       `unique` property's value nested deeper than 64 levels) → `error`, with `details`
+       saying why;
     2. a fault rule (set up through the admin API) matches its definition → `retry`, with
        `delay` (seconds); nothing is recorded;
     3. its `progress_marker` was already published for this account → `duplicate`, with the
@@ -182,7 +184,9 @@ def sync(
     Each observation is judged in array order, by the first of these rules that applies:
 
     1. it is not an object, has no or an unknown `definition`, or a field has the wrong type
-       → `error`, with `details` saying why;
+       (text holding a lone surrogate, which is no Unicode text, counts as one; so does a
+       `unique` property's value nested deeper than 64 levels) → `error`, with `details`
+       saying why;
     2. a fault rule (set up through the admin API) matches its definition → `retry`, with
        `delay` (seconds); nothing is recorded;
     3. its `progress_marker` was already published for this account → `duplicate`, with the
@@ -242,7 +246,9 @@ async def asyncio_detailed(
     Each observation is judged in array order, by the first of these rules that applies:
 
     1. it is not an object, has no or an unknown `definition`, or a field has the wrong type
-       → `error`, with `details` saying why;
+       (text holding a lone surrogate, which is no Unicode text, counts as one; so does a
+       `unique` property's value nested deeper than 64 levels) → `error`, with `details`
+       saying why;
     2. a fault rule (set up through the admin API) matches its definition → `retry`, with
        `delay` (seconds); nothing is recorded;
     3. its `progress_marker` was already published for this account → `duplicate`, with the
@@ -305,7 +311,9 @@ async def asyncio(
     Each observation is judged in array order, by the first of these rules that applies:
 
     1. it is not an object, has no or an unknown `definition`, or a field has the wrong type
-       → `error`, with `details` saying why;
+       (text holding a lone surrogate, which is no Unicode text, counts as one; so does a
+       `unique` property's value nested deeper than 64 levels) → `error`, with `details`
+       saying why;
     2. a fault rule (set up through the admin API) matches its definition → `retry`, with
        `delay` (seconds); nothing is recorded;
     3. its `progress_marker` was already published for this account → `duplicate`, with the
