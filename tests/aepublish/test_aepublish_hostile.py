@@ -102,7 +102,8 @@ def test_a_huge_window_judged_later_was_an_overflow(backend, token, clock):
 
 
 async def test_a_fault_latency_above_60_s_is_a_400(client, make_app):
-    app = make_app()  # every API (the admin one included)
+    # Every API and the demo data: a fault rule names a definition the mock has.
+    app = make_app(empty=False)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://mock.test") as admin:
         for latency in (60.5, 3600, 1e300):
@@ -119,7 +120,7 @@ async def test_a_fault_latency_above_60_s_is_a_400(client, make_app):
             "/_mock/aepublish/faults", json={"definition": HEARTBEAT, "latency": 60}
         )
         assert kept.status_code == 201
-        assert app.mock_state.aepublish.list_faults()[0]["latency"] == 60
+        assert [f["latency"] for f in app.mock_state.aepublish.list_faults()] == [60]
 
 
 # --- unique values, markers, text -------------------------------------------------------------
