@@ -55,7 +55,6 @@ def stock_apps(state: MockState) -> dict[str, Any]:
     return {
         api: stock_app(
             api,
-            APIS[api][0],
             _handlers_for(api, state),
             validate_responses=config.validate_responses,
         )
@@ -70,7 +69,6 @@ def full_apps(state: MockState, *, fast_lane: bool = True) -> dict[str, Any]:
     return {
         api: full_app(
             api,
-            APIS[api][0],
             _handlers_for(api, state),
             report_only=api in LENIENT_APIS and not config.strict,
             strict=config.strict and api != "admin",

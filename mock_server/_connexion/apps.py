@@ -16,6 +16,7 @@ functions that check credentials: ``mock-server --no-fast-lane`` serves it, and
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from mock_server._connexion.validation import (
     PreparedURIParser,
 )
 from mock_server.core.errors import MockError
+from mock_server.core.specs import spec_document
 
 SPEC_DIR = Path(__file__).parents[1] / "specs"
 
@@ -71,9 +73,15 @@ def middlewares(*, contract_check: bool, fast_lane: bool = True) -> list[Any]:
     return chain
 
 
+def specification(api: str) -> dict[str, Any]:
+    """The spec of ``api`` for connexion, parsed once per process (by libyaml when PyYAML
+    has it, where connexion would read the file with the pure-Python loader for each
+    app: most of an app's build) and copied, as connexion changes what it is given."""
+    return copy.deepcopy(spec_document(api))
+
+
 def full_app(
     api: str,
-    spec_file: str,
     handlers: Any,
     *,
     report_only: bool,
@@ -91,7 +99,7 @@ def full_app(
         jsonifier=JSONIFIER,
     )
     app.add_api(
-        spec_file,
+        specification(api),
         name=api,
         resolver=resolver_for(handlers),
         security_map=security_map_for(handlers),
@@ -107,13 +115,11 @@ def full_app(
     return app
 
 
-def stock_app(
-    api: str, spec_file: str, handlers: Any, *, validate_responses: bool
-) -> connexion.AsyncApp:
+def stock_app(api: str, handlers: Any, *, validate_responses: bool) -> connexion.AsyncApp:
     """connexion as it comes, serving one spec with the mock's handlers."""
     app = connexion.AsyncApp(__name__, specification_dir=SPEC_DIR)
     app.add_api(
-        spec_file,
+        specification(api),
         name=api,
         resolver=resolver_for(handlers),
         security_map=security_map_for(handlers, stock=True),
