@@ -33,13 +33,12 @@ from mock_server.core.errors import (
     Unauthorized,
     quoted,
 )
+from mock_server.core.expiry import expired
 from mock_server.core.faults import MAX_LATENCY
 
 #: How long an AIMS token lives, in seconds of mock time. The mock's choice (6 hours): long
 #: enough that a test run never sees one expire unless it moves the clock on purpose.
 TOKEN_LIFETIME = 6 * 3600
-#: The most expired tokens one login forgets (each login adds one, so the table shrinks).
-PRUNED_PER_LOGIN = 1000
 
 # A fixed namespace so a key pair's user id is the same on every run.
 _USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
@@ -420,14 +419,7 @@ class AepublishBackend:
         return account
 
     def _forget_expired(self, now: float) -> None:
-        # Logging in is what grows the token table; pruning there bounds it, each expired
-        # token popped once, at most PRUNED_PER_LOGIN a login (a clock moved past a million
-        # expiries is paid for by many logins, not by one).
-        expiries = self._token_expiries
-        for _ in range(PRUNED_PER_LOGIN):
-            if not expiries or expiries[0][0] > now:
-                break
-            _, token = expiries.popleft()
+        for token in expired(self._token_expiries, now):
             self._tokens.pop(token, None)
 
     def _account_of_token(self, token: str) -> tuple[Account, float]:

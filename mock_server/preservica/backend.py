@@ -20,6 +20,7 @@ from typing import Any
 
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound, Unauthorized, quoted
+from mock_server.core.expiry import expired
 from mock_server.core.memory import settle
 from mock_server.preservica.checks import (
     MAX_COUNT,
@@ -61,8 +62,6 @@ SERVER_VERSION = "7.3.0"
 DEFAULT_TENANT = "TEST"
 DEFAULT_ROLES = ("ROLE_SDB_MANAGER_USER",)
 TOKEN_MINUTES = 15  # what the real service answers in validFor
-#: The most expired tokens one login forgets (each login adds one, so the tables shrink).
-PRUNED_PER_LOGIN = 1000
 
 _USER_KEYS = frozenset({"username", "password", "tenant", "roles", "fullName", "email"})
 _MONITOR_COUNTERS = ("filesPending", "size", "filesProcessed", "warnings", "errors")
@@ -404,14 +403,7 @@ class PreservicaBackend:
         return session
 
     def _forget_expired(self, now: float) -> None:
-        # Logging in is the only thing that grows the token tables; pruning there bounds
-        # them, each expired token popped once. At most PRUNED_PER_LOGIN a login: a clock
-        # moved past a million expiries is paid for by many logins, not by one.
-        expiries = self._expiries
-        for _ in range(PRUNED_PER_LOGIN):
-            if not expiries or expiries[0][0] > now:
-                break
-            _, token = expiries.popleft()
+        for token in expired(self._expiries, now):
             session = self._sessions.pop(token, None)
             if session is not None:
                 self._refreshable.pop(session[REFRESH_TOKEN], None)

@@ -44,7 +44,7 @@ def test_a_login_does_not_scan_the_live_tokens(backend, clock):
 
 
 def test_a_login_prunes_a_bounded_number(backend, clock):
-    from mock_server.aepublish.backend import PRUNED_PER_LOGIN
+    from mock_server.core.expiry import PRUNED_PER_LOGIN
 
     for _ in range(2 * PRUNED_PER_LOGIN):
         login(backend)

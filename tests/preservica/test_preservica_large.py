@@ -177,7 +177,7 @@ def test_messages_added_later_are_indexed_too():
 
 
 def test_a_login_prunes_a_bounded_number_so_no_one_login_pays_for_a_mass_expiry():
-    from mock_server.preservica.backend import PRUNED_PER_LOGIN
+    from mock_server.core.expiry import PRUNED_PER_LOGIN
 
     backend = _backend()
     for _ in range(3 * PRUNED_PER_LOGIN):
