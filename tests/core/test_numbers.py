@@ -8,9 +8,11 @@ import math
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mock_server.core.errors import InvalidInput
-from mock_server.core.numbers import loads_finite, refuse_non_finite
+from mock_server.core.numbers import MAX_DEPTH, TooDeep, loads_finite, refuse_non_finite
 from mock_server.core.seed import read_seed_file
 from tests.monitor_server.payloads import context_payload, hash_of
 
@@ -76,10 +78,6 @@ def test_refuse_non_finite_passes_finite_data():
 
 # --- orjson's parse, read as the json module reads it -------------------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from mock_server.core.numbers import MAX_DEPTH, TooDeep  # noqa: E402
 
 json_values = st.recursive(
     st.none()

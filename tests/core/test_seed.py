@@ -7,6 +7,8 @@ import time
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mock_server.core import seed
 from mock_server.core.config import MockConfig
@@ -204,3 +206,38 @@ def test_validate_seed_still_raises_invalid_input():
 def test_the_demo_seed_reads_cleanly():
     document = read_seed_file(seed.DEMO_SEED)
     assert {"preservica", "monitor_server", "aepublish"} <= set(document)
+
+
+# --- aliases of any count and depth (hypothesis) --------------------------------------------
+
+
+def laughs(levels: int, fan_out: int) -> tuple[str, int]:
+    """A document of ``levels`` anchored lists, each holding ``fan_out`` aliases of the one
+    before, and the number of nodes it expands to."""
+    lines = [f"l0: &l0 [{', '.join(['x'] * fan_out)}]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * fan_out)}]" for i in range(1, levels + 1)]
+    # Each level's list: 1 node plus fan_out of the level below; l0's scalars are 1 each.
+    sizes = [1 + fan_out]
+    for _ in range(levels):
+        sizes.append(1 + fan_out * sizes[-1])
+    keys = levels + 1
+    return "\n".join(lines) + "\n", 1 + keys + sum(sizes)
+
+
+@given(levels=st.integers(0, 12), fan_out=st.integers(1, 12))
+def test_aliases_of_any_count_are_read_or_refused_at_once(levels, fan_out):
+    text, expanded = laughs(levels, fan_out)
+    began = time.monotonic()
+    try:
+        document, _ = parse_seed(text, yaml_text=True)
+    except InvalidInput as refused:
+        assert "its aliases expand this document" in str(refused)
+        assert f"to {expanded:,}:" in str(refused)
+        refused_it = True
+    else:
+        assert len(document) == levels + 1
+        refused_it = False
+    assert time.monotonic() - began < 1
+    distinct = 1 + (levels + 1) * 2 + fan_out  # the mapping, keys and lists, l0's scalars
+    bound = seed.ALIAS_FACTOR * distinct + seed.ALIAS_ALLOWANCE
+    assert refused_it == (expanded > bound), (expanded, bound)
