@@ -171,5 +171,3 @@ class AdminHandlers:
     async def clear_requests(self) -> tuple[None, int]:
         self.state.journal.clear()
         return None, 204
-
-
