@@ -52,7 +52,8 @@ check-generated: $(STAMP)
 		|| (echo "generated/ drifted from specs/: run 'make generate' and commit" && exit 1)
 	@echo "generated/ matches specs/"
 
-# mypy --strict and pyright (standard) on wrappers/ (settings in pyproject.toml), then on
+# mypy and pyright (standard) on wrappers/ (mypy --strict) and mock_server/ (--strict but for
+# connexion's untyped values: settings in pyproject.toml), then on
 # tests/wrappers/typing/check_types.py, which pins what both client forms look like to a
 # type checker (every ignore there must silence an error, or the check fails).
 lint: $(STAMP)

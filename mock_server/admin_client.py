@@ -52,7 +52,7 @@ class _Done:
     answer is not an error); a blocking client ignores a hook's return value."""
 
     def __await__(self) -> Generator[Any, None, None]:
-        return iter(())
+        yield from ()
 
 
 async def _raise_later(response: httpx.Response) -> None:

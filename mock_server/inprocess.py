@@ -151,7 +151,7 @@ class InProcessTransport(httpx.BaseTransport):
 
     async def _answer(
         self, request: httpx.Request, timeout: float | None
-    ) -> tuple[int, list, bytes]:
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
         async with asyncio.timeout(timeout):
             response = await self._asgi.handle_async_request(request)
             # Raw: the headers still say how the body is encoded, and the client decodes it.

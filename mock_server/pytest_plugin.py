@@ -45,9 +45,9 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -55,6 +55,7 @@ from mock_server import MOCK_EXTRA
 
 if TYPE_CHECKING:
     import httpx
+    from pluggy import Result
 
     from mock_server.core.config import MockConfig
     from mock_server.inprocess import AppLoop
@@ -274,7 +275,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
+def _wait_until_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
     import httpx
 
     deadline = time.monotonic() + _STARTUP_SECONDS
@@ -359,11 +360,14 @@ class MockJournal:
 
     def requests(self, **filters: Any) -> list[Any]:
         from mock_admin_client.api.journal import list_requests
-        from mock_admin_client.models import ListRequestsApi
+        from mock_admin_client.models import Journal, ListRequestsApi
 
         if filters.get("api") is not None:
             filters["api"] = ListRequestsApi(filters["api"])
-        journal = list_requests.sync(client=self._client, since=self.since, **filters)
+        # The client raises on every other answer (mock_server.admin_client): a Journal.
+        journal = cast(
+            Journal, list_requests.sync(client=self._client, since=self.since, **filters)
+        )
         return list(journal.requests)
 
     def count(self, **filters: Any) -> int:
@@ -467,8 +471,10 @@ class MockFaults:
 
     def rules(self) -> list[Any]:
         from mock_admin_client.api.faults import list_http_faults
+        from mock_admin_client.models import HttpFaultList
 
-        return list(list_http_faults.sync(client=self._client).faults)
+        # The client raises on every other answer (mock_server.admin_client).
+        return list(cast(HttpFaultList, list_http_faults.sync(client=self._client)).faults)
 
     def remove(self, rule: Any) -> None:
         from mock_admin_client.api.faults import remove_http_fault
@@ -668,7 +674,9 @@ def _journal_of(source: Any, since: int) -> list[dict[str, Any]]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     start = item.stash.get(_JOURNAL_START, None)
@@ -738,7 +746,7 @@ def _clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def _write_artifacts(root: Path, nodeid: str, source: Any, entries: list[dict]) -> Path:
+def _write_artifacts(root: Path, nodeid: str, source: Any, entries: list[dict[str, Any]]) -> Path:
     where = root / re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[:200]
     where.mkdir(parents=True, exist_ok=True)
     (where / "journal.json").write_text(json.dumps({"requests": entries}, indent=1) + "\n")

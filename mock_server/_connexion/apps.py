@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +55,7 @@ def swagger_ui_options(api: str) -> SwaggerUIOptions:
 def resolver_for(handlers: Any) -> Resolver:
     """operationIds name methods of the handlers object, not import paths."""
 
-    def resolve(operation_id: str) -> Callable:
+    def resolve(operation_id: str) -> Callable[..., Awaitable[Any]]:
         return json_unless_told(getattr(handlers, operation_id))
 
     return Resolver(function_resolver=resolve)
@@ -104,7 +104,8 @@ def full_app(
         resolver=resolver_for(handlers),
         security_map=security_map_for(handlers),
         strict_validation=True,
-        uri_parser_class=PreparedURIParser,
+        # connexion annotates it as a parser where it takes the parser's class.
+        uri_parser_class=PreparedURIParser,  # pyright: ignore[reportArgumentType]
         validator_map=VALIDATOR_MAP,
         validate_responses=validate_responses,
         swagger_ui_options=swagger_ui_options(api),
@@ -135,7 +136,7 @@ def stock_app(api: str, handlers: Any, *, validate_responses: bool) -> connexion
 # --- a handler's result as a response -------------------------------------------------------
 
 
-def json_unless_told(handler: Callable) -> Callable:
+def json_unless_told(handler: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     """Answer a handler's dict or list body as JSON, ready made.
 
     Every operation also declares ``application/problem+json`` for its errors, and connexion

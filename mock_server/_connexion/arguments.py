@@ -49,7 +49,8 @@ class ArgumentPlan:
         )
         self.operation = operation
         self.takes_body = bool(arguments or has_kwargs) and operation.is_request_body_defined
-        self._body_schemas: dict[str, dict] = {}  # by content type, as the operation gives it
+        # By content type, as the operation gives it.
+        self._body_schemas: dict[str, dict[str, Any]] = {}
 
     def wants(self, name: str) -> bool:
         return self.has_kwargs or name in self.wanted

@@ -24,7 +24,7 @@ request; a handler's exception reaches the same exception middleware either way.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from connexion.context import _context, _operation, _receive, _scope
 from connexion.decorators.parameter import (
@@ -45,6 +45,7 @@ from connexion.middleware.security import SecurityOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
+from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server._connexion.arguments import ArgumentPlan
@@ -71,14 +72,14 @@ class FastLaneOperation:
         self.operation = operation
         self.security = SecurityOperation.from_operation(
             operation,
-            next_app=None,  # type: ignore[arg-type]
+            next_app=None,  # pyright: ignore[reportArgumentType]
             security_handler_factory=options["security_factory"],
         )
         validator_map = options["validator_map"]
         # connexion's request validation operation, for its content-type checks and the
         # names of query parameters that carry credentials (its __call__ is not used).
         self.request_checks = RequestValidationOperation(
-            None,  # type: ignore[arg-type]
+            None,  # pyright: ignore[reportArgumentType]
             operation=operation,
             strict_validation=options["strict_validation"],
             validator_map=validator_map,
@@ -249,10 +250,14 @@ class FastLaneAPI(RoutingAPI):
         super().__init__(*args, **kwargs)
         self.index = RouteIndex(self.router.routes)
 
-    def make_operation(self, operation: Any) -> FastLaneOperation:  # type: ignore[override]
+    def make_operation(  # pyright: ignore[reportIncompatibleMethodOverride]
+        self, operation: Any
+    ) -> FastLaneOperation:
         return FastLaneOperation(operation, self._options)
 
-    def match(self, scope: Scope, route_path: str) -> tuple[Any, dict] | bool | None:
+    def match(
+        self, scope: Scope, route_path: str
+    ) -> tuple[FastLaneOperation, dict[str, Any]] | Literal[False] | None:
         """The operation and path parameters of a full match; ``None`` when no route of
         this API can match, so the next API is asked; False when connexion must decide
         (a 405, whose ``Allow`` is noted for its answer, or a redirect to the path with or
@@ -260,7 +265,10 @@ class FastLaneAPI(RoutingAPI):
         found = match_routes(self.index.candidates(route_path), scope, route_path)
         if found.full is not None:
             route, child_scope = found.full
-            return route.endpoint, child_scope.get("path_params", {})
+            # Each route is a starlette Route connexion added, its endpoint what
+            # make_operation made.
+            operation = cast(FastLaneOperation, cast(Route, route).endpoint)
+            return operation, child_scope.get("path_params", {})
         if found.partials:
             scope.setdefault("extensions", {})[ALLOW] = allowed_methods(found.partials)
             return False
@@ -284,7 +292,7 @@ class FastLaneMiddleware(SpecMiddleware):
         if options is not None:  # the Swagger UI middleware answers these before routing
             self.skipped_prefixes += (options.swagger_ui_path, options.spec_path)
 
-    def route(self, scope: Scope) -> tuple[FastLaneOperation, dict] | None:
+    def route(self, scope: Scope) -> tuple[FastLaneOperation, dict[str, Any]] | None:
         if self.skipped_prefixes and get_route_path(scope).startswith(self.skipped_prefixes):
             return None
         route_path = get_route_path(scope)

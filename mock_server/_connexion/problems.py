@@ -87,7 +87,11 @@ def problem_response(request: ConnexionRequest, error: Exception) -> ConnexionRe
     logs it and answers ``to_problem()``), a 4xx's detail and violations bounded."""
     assert isinstance(error, ProblemException)
     if isinstance(error, REQUEST_VALIDATION):
-        extensions = request.scope.setdefault("extensions", {})
+        # connexion forwards to its starlette request through an unannotated __getattr__,
+        # which pyright reads as possibly None.
+        extensions = request.scope.setdefault(  # pyright: ignore[reportOptionalMemberAccess]
+            "extensions", {}
+        )
         extensions.setdefault(VIOLATIONS, [short(str(error.detail))])
     if not 400 <= error.status <= 499:
         logger.error("%r", error)
@@ -113,7 +117,8 @@ def method_not_allowed(request: ConnexionRequest, error: Exception) -> Connexion
     ``Allow`` naming every method of the path when the fast lane noted them."""
     assert isinstance(error, HTTPException)
     headers = dict(error.headers or {})
-    allowed = (request.scope.get("extensions") or {}).get(ALLOW)
+    extensions = request.scope.get("extensions")  # pyright: ignore[reportOptionalMemberAccess]
+    allowed = (extensions or {}).get(ALLOW)
     if allowed:
         headers["Allow"] = allowed
     logger.warning("%r", error)

@@ -62,12 +62,13 @@ class RouteIndex:
     def candidates(self, route_path: str) -> list[BaseRoute]:
         probe = route_path + "/"
         found = list(self._root.routes)
-        node: _Node | None = self._root
+        node = self._root
         if probe.startswith("/"):
             for segment in probe[1:].split("/"):
-                node = node.children.get(segment)
-                if node is None:
+                child = node.children.get(segment)
+                if child is None:
                     break
+                node = child
                 found += node.routes
         if len(found) > 1:
             found.sort(key=_order)

@@ -21,14 +21,14 @@ def security_map_for(handlers: Any, *, stock: bool = False) -> dict[str, type]:
     that is all they change (connexion calls ``_resolve_func`` once per operation, when
     the app is built: the stock app's requests run connexion's code alone)."""
 
-    def resolve(self: Any, security_scheme: dict) -> Callable | None:
+    def resolve(self: Any, security_scheme: dict[str, Any]) -> Callable[..., Any] | None:
         name = security_scheme.get(self.security_definition_key)
         return getattr(handlers, name) if name else None
 
     # connexion asks this twice per request and reads the signature each time; a check
     # function's signature never changes.
     @functools.cache
-    def accepts_kwarg(func: Callable, keyword: str) -> bool:
+    def accepts_kwarg(func: Callable[..., Any], keyword: str) -> bool:
         arguments, has_kwargs = inspect_function_arguments(func)
         return has_kwargs or keyword in arguments
 

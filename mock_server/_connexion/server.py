@@ -26,7 +26,7 @@ class ConnectionCut(ConnectionError):
 async def cut_connection(send: Send) -> None:
     cycle = getattr(send, "__self__", None)
     transport = getattr(cycle, "transport", None)
-    if transport is None or not hasattr(cycle, "disconnected"):
+    if cycle is None or transport is None or not hasattr(cycle, "disconnected"):
         raise ConnectionCut("the mock cut the connection (a disconnect fault)")
     transport.close()
     # uvicorn learns of the loss on the next turns of the loop (connection_lost); until

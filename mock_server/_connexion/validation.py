@@ -31,6 +31,7 @@ them listing every violation (``--strict``): the same checks, every message coll
 from __future__ import annotations
 
 import functools
+from types import ModuleType
 from typing import Any, ClassVar
 
 import orjson
@@ -64,6 +65,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from mock_server.core.numbers import loads_finite
 
+jsonschema_rs: ModuleType | None
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - the fast extra is not installed
@@ -87,7 +89,7 @@ class PreparedURIParser(OpenAPIURIParser):
     """
 
     @functools.cached_property
-    def param_schemas(self) -> dict[str, Any]:  # type: ignore[override]
+    def param_schemas(self) -> dict[str, Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
         return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
 
 
@@ -100,9 +102,15 @@ class PreparedParameterValidator(ParameterValidator):
     a test run, starts over beyond ``KEPT`` definitions).
     """
 
-    _compiled: ClassVar[dict[int, tuple[dict, Any, Draft4Validator]]] = {}
+    _compiled: ClassVar[dict[int, tuple[dict[str, Any], Any, Draft4Validator]]] = {}
 
-    def validate_parameter(self, parameter_type, value, param, param_name=None):  # type: ignore[override]
+    def validate_parameter(  # pyright: ignore[reportIncompatibleMethodOverride]
+        self,
+        parameter_type: str,
+        value: Any,
+        param: dict[str, Any],
+        param_name: str | None = None,
+    ) -> str | None:
         if value is None or (utils.is_nullable(param) and utils.is_null(value)):
             return super().validate_parameter(parameter_type, value, param, param_name)
         compiled = self._compiled.get(id(param))
@@ -210,7 +218,7 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
     """connexion's JSON body validator, its validators built once per schema and its body
     read as ``parse_json_body`` reads it."""
 
-    def __init__(self, *, schema: dict, **kwargs: Any) -> None:
+    def __init__(self, *, schema: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(schema=schema, **kwargs)
         self._checks = BodyChecks.of(schema)
 
@@ -228,7 +236,7 @@ class PreparedJSONBodyValidator(JSONRequestBodyValidator):
             return None
         return parse_json_body(data, Headers(scope=scope).get("content-type"))
 
-    def _validate(self, body: Any) -> dict | None:
+    def _validate(self, body: Any) -> dict[str, Any] | None:
         if body is not None and _fast_accepts(self._checks.fast, body):
             return None
         return super()._validate(body)
@@ -267,10 +275,10 @@ VALIDATOR_MAP = {
 class BodyChecks:
     """The validators of one JSON body schema, built once per schema."""
 
-    _made: ClassVar[dict[int, tuple[dict, BodyChecks]]] = {}
+    _made: ClassVar[dict[int, tuple[dict[str, Any], BodyChecks]]] = {}
 
     @classmethod
-    def of(cls, schema: dict) -> BodyChecks:
+    def of(cls, schema: dict[str, Any]) -> BodyChecks:
         made = cls._made.get(id(schema))
         if made is None:
             if len(cls._made) >= KEPT:
@@ -278,7 +286,7 @@ class BodyChecks:
             made = cls._made[id(schema)] = (schema, cls(schema))  # the schema kept alive
         return made[1]
 
-    def __init__(self, schema: dict) -> None:
+    def __init__(self, schema: dict[str, Any]) -> None:
         self.full = JSONRequestBodyValidator(
             schema=schema, encoding="utf-8", strict_validation=False
         )._validator
@@ -310,7 +318,7 @@ def _fast_accepts(fast: Any, value: Any) -> bool:
 _UNPROVEN = frozenset({"format", "multipleOf", "uniqueItems", "$ref"})
 
 
-def _fast_validator(schema: dict) -> Any:
+def _fast_validator(schema: dict[str, Any]) -> Any:
     """A jsonschema_rs validator accepting no body connexion's validator refuses, or None.
 
     OpenAPI's ``nullable`` (connexion: null passes ``type`` and ``enum``) becomes a null in
@@ -411,7 +419,9 @@ class ContractCheckOperation(RequestValidationOperation):
             validator_cls = PreparedParameterValidator
         return validator_cls(
             operation.parameters,
-            uri_parser=operation.uri_parser_class(
+            # connexion's operations leave uri_parser_class unannotated, None by default
+            # (an OpenAPI operation always sets one): pyright reads it as possibly None.
+            uri_parser=operation.uri_parser_class(  # pyright: ignore[reportOptionalCall]
                 operation.parameters, operation.body_definition()
             ),
             strict_validation=self.strict_validation,
@@ -434,11 +444,14 @@ class ContractCheckOperation(RequestValidationOperation):
                 receive = replaying(body, receive)
                 validator = validator_cls(
                     schema=schema,
-                    required=operation.request_body.get("required", False),
+                    # The abstract operation's request_body has no body: None, to pyright.
+                    required=operation.request_body.get(  # pyright: ignore[reportAttributeAccessIssue]
+                        "required", False
+                    ),
                     nullable=utils.is_nullable(operation.body_definition(mime_type)),
                     encoding=encoding,
                     strict_validation=self.strict_validation,
-                    uri_parser=operation.uri_parser_class(
+                    uri_parser=operation.uri_parser_class(  # pyright: ignore[reportOptionalCall]
                         operation.parameters, operation.body_definition()
                     ),
                 )
@@ -450,7 +463,9 @@ class ContractCheckOperation(RequestValidationOperation):
         await self.next_app(scope, receive, send)
 
 
-async def _body_violations(validator: Any, schema: dict, body: bytes, scope: Scope) -> list[str]:
+async def _body_violations(
+    validator: Any, schema: dict[str, Any], body: bytes, scope: Scope
+) -> list[str]:
     """What is wrong with a body: connexion's message (its validator's first), then every
     other schema error of a JSON body."""
     try:

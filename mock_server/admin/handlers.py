@@ -63,7 +63,7 @@ class AdminHandlers:
         self.state.kept_seeds[name] = document
         return None, 204
 
-    async def load_seed(self, body: Any) -> tuple[dict, int]:
+    async def load_seed(self, body: Any) -> tuple[dict[str, Any], int]:
         if isinstance(body, (bytes, str)):
             # YAML (application/yaml, text/yaml): connexion hands the text over as it came;
             # it is read as --seed files are (plain data, aliases bounded), then checked
@@ -98,10 +98,10 @@ class AdminHandlers:
     def _clock(self) -> dict[str, Any]:
         return {"now": self.state.clock.now(), "frozen": self.state.clock.frozen}
 
-    async def add_monitor(self, body: dict[str, Any]) -> tuple[dict, int]:
+    async def add_monitor(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return self.state.preservica.add_monitor(body), 201
 
-    async def advance_monitor(self, monitor_id: str, body: dict[str, Any]) -> dict:
+    async def advance_monitor(self, monitor_id: str, body: dict[str, Any]) -> dict[str, Any]:
         return self.state.preservica.advance_monitor(
             monitor_id,
             files=body.get("files", 1),
@@ -109,16 +109,16 @@ class AdminHandlers:
             messages=body.get("messages"),
         )
 
-    async def list_definitions(self) -> list[dict]:
+    async def list_definitions(self) -> list[dict[str, Any]]:
         return self.state.aepublish.list_definitions()
 
-    async def add_definition(self, body: dict[str, Any]) -> tuple[dict, int]:
+    async def add_definition(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return self.state.aepublish.add_definition(body), 201
 
-    async def list_faults(self) -> list[dict]:
+    async def list_faults(self) -> list[dict[str, Any]]:
         return self.state.aepublish.list_faults()
 
-    async def add_fault(self, body: dict[str, Any]) -> tuple[dict, int]:
+    async def add_fault(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
         # A rule acts on observations of a definition the account has: for any other path
         # it would never act, and the test relying on it would fail far from the typo.
         path = body.get("definition")
@@ -144,7 +144,7 @@ class AdminHandlers:
     async def list_http_faults(self) -> dict[str, Any]:
         return {"faults": self.state.faults.list()}
 
-    async def add_http_fault(self, body: dict[str, Any]) -> tuple[dict, int]:
+    async def add_http_fault(self, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
         return self.state.faults.add(body), 201
 
     async def clear_http_faults(self) -> tuple[None, int]:

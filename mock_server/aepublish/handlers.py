@@ -10,6 +10,7 @@ from mock_server.aepublish.backend import LoginRefused
 from mock_server.core.errors import Unauthorized
 
 if TYPE_CHECKING:
+    from mock_server.aepublish.backend import AepublishBackend
     from mock_server.core.state import MockState
 
 
@@ -18,7 +19,7 @@ class AepublishHandlers:
         self._state = state
 
     @property
-    def _backend(self):
+    def _backend(self) -> AepublishBackend:
         # Looked up on every call: the state's backend is the one source of truth.
         return self._state.aepublish
 

@@ -57,6 +57,11 @@ class Fault:
         return wire
 
 
+#: The values of a definition's unique properties: (name, identity of its value) pairs,
+#: sorted by name.
+UniqueValues = tuple[tuple[str, Hashable], ...]
+
+
 class AccountLedger:
     """What one account's successes left behind; the only memory the rules consult."""
 
@@ -66,7 +71,7 @@ class AccountLedger:
         #: progress marker -> ingest_id of its first (successful) publication
         self.markers: dict[str, str] = {}
         #: (definition path, unique values) -> (ingest_id, mock time of that success)
-        self.unique_keys: dict[tuple[str, Hashable], tuple[str, float]] = {}
+        self.unique_keys: dict[tuple[str, UniqueValues], tuple[str, float]] = {}
         #: definition path -> mock times of its recent successes, oldest first
         self.successes: dict[str, deque[float]] = {}
 
@@ -86,7 +91,12 @@ class AccountLedger:
         return len(times)
 
     def record(
-        self, definition: Definition, marker: str | None, key: Any, ingest_id: str, now: float
+        self,
+        definition: Definition,
+        marker: str | None,
+        key: tuple[str, UniqueValues] | None,
+        ingest_id: str,
+        now: float,
     ) -> None:
         if marker is not None:
             self.markers[marker] = ingest_id
@@ -221,7 +231,7 @@ def _malformation(observation: Any) -> str | None:
     return None
 
 
-def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, Hashable] | None:
+def _unique_key(definition: Definition, data: Mapping[str, Any]) -> tuple[str, UniqueValues] | None:
     """The identity of an observation for suppression; None when the definition has none.
 
     Keyed by property name (a definition whose ``unique`` list changes never matches old

@@ -69,7 +69,7 @@ class Journal:
         self.size = size
         self.enabled = size > 0
         self.resolve: Resolver = resolve or (lambda method, path: (None, None))
-        self._entries: deque[tuple[int, tuple]] = deque(maxlen=size or 1)
+        self._entries: deque[tuple[int, tuple[Any, ...]]] = deque(maxlen=size or 1)
         self._append = self._entries.append
         self._seq = itertools.count(1)
         self._last = 0
@@ -134,7 +134,7 @@ class Journal:
 _METHOD, _PATH, _STATUS = 2, 3, 8
 
 
-def _render(entry: tuple[int, tuple], resolve: Resolver) -> dict[str, Any]:
+def _render(entry: tuple[int, tuple[Any, ...]], resolve: Resolver) -> dict[str, Any]:
     seq, fields = entry
     (
         time,
@@ -148,11 +148,11 @@ def _render(entry: tuple[int, tuple], resolve: Resolver) -> dict[str, Any]:
         status,
         duration,
         fault,
-        violations,
+        recorded_violations,
         response_body,
     ) = fields
     api, operation = resolve(method, path)
-    violations = list(violations or ())
+    violations: list[str] = list(recorded_violations or ())
     if api is not None and operation is None and fault is None:
         violations.append(f"no operation of the {api} API answers {method} {path}")
     return {

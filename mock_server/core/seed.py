@@ -57,7 +57,7 @@ _PLAIN_TAGS = frozenset(
 _TIMESTAMP = _TAG + "timestamp"
 
 
-class _SeedLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _SeedLoader(_BaseLoader):
     """PyYAML's safe loader, with timestamps read as text (a seed's dates are strings)."""
 
 

@@ -95,11 +95,13 @@ class _Listing:
         body = {**self.record, self.items_name: page.items, "prev_url": None, "next_url": None}
         return {**body, **links, "total_page": page.pages}, 200
 
-    def _links(self, page: Page, view_args: dict[str, Any], request: FlaskRequest) -> dict:
+    def _links(
+        self, page: Page, view_args: dict[str, Any], request: FlaskRequest
+    ) -> dict[str, str]:
         """``prev_url`` / ``next_url`` as the real server's ``url_for`` writes them: the
         path's values, then the query's names (first values; a name may override a path
         value), the page set anew."""
-        links = {}
+        links: dict[str, str] = {}
         for name, number in (("prev_url", page.prev_page), ("next_url", page.next_page)):
             if number is None:
                 continue

@@ -288,8 +288,8 @@ class PreservicaBackend:
 
     def user_details(self, username: str, tenant: str) -> dict[str, Any]:
         with self._lock:
-            user = self._users_by_name.get(username, {}) if isinstance(username, str) else {}
-            user = user.get(tenant) if isinstance(tenant, str) else None
+            tenants = self._users_by_name.get(username, {}) if isinstance(username, str) else {}
+            user = tenants.get(tenant) if isinstance(tenant, str) else None
             if user is None:
                 raise Unauthorized("the user no longer exists")
             return user.details()

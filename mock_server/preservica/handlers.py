@@ -8,6 +8,7 @@ from urllib.parse import quote_plus
 
 from connexion.context import scope
 from starlette.datastructures import URL, QueryParams
+from starlette.types import Scope
 
 from mock_server.core.errors import Unauthorized
 from mock_server.core.state import MockState
@@ -40,12 +41,12 @@ def _query_list(name: str, parsed: list[str] | None, raw: QueryParams) -> list[s
     return list(dict.fromkeys(v for value in values for v in value.split(",")))
 
 
-def _request_scope() -> dict[str, Any]:
+def _request_scope() -> Scope:
     # The scope itself, not connexion's proxy of it: each read through the proxy costs.
     return scope._get_current_object()
 
 
-def _raw_query(current: dict[str, Any]) -> QueryParams:
+def _raw_query(current: Scope) -> QueryParams:
     return QueryParams(current["query_string"])
 
 
@@ -77,7 +78,9 @@ class PreservicaHandlers:
             include_user_details=bool(body.get("includeUserDetails")),
         )
 
-    async def refresh_token(self, body: dict[str, Any], token_info: dict[str, str]) -> dict:
+    async def refresh_token(
+        self, body: dict[str, Any], token_info: dict[str, str]
+    ) -> dict[str, Any]:
         return self.backend.refresh(token_info["token"], body["refreshToken"])
 
     async def get_version(self) -> tuple[str, int, dict[str, str]]:

@@ -14,7 +14,7 @@ It also holds each operation's example answer from its spec: the body a ``trunca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -89,7 +89,7 @@ class OperationIndex:
         """The served API a path belongs to (its first segments), None when none."""
         known = self._apis.get(path, _UNKNOWN)
         if known is not _UNKNOWN:
-            return known
+            return cast("str | None", known)
         if len(self._apis) >= _CACHED:  # a client walking many paths: start again
             self._apis.clear()
         self._apis[path] = api = self._api_of(path)
