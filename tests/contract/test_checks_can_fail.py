@@ -17,6 +17,8 @@ from mock_server.monitor_server.handlers import MonitorServerHandlers
 from mock_server.preservica.handlers import PreservicaHandlers
 from tests.conftest import START
 from tests.contract.contract import (
+    BASE_URL,
+    CHECKS,
     call_and_validate,
     contract_machine,
     load,
@@ -132,3 +134,23 @@ def test_a_sabotaged_handler_fails_the_state_machine(monkeypatch):
             )
         )
     assert JsonSchemaError in _failures(raised)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "excused"), [(100, False), (101, True)], ids=["at-the-limit", "beyond"]
+)
+def test_an_undeclared_414_is_excused_only_beyond_the_limits(parameters, excused):
+    """The check that lets the limits' 414 through does so only for a request the limits
+    refuse: the same undeclared status for a request within them still fails."""
+    operation, _app = _operation(COUNT)
+    query = {f"p{i}": "1" for i in range(parameters)}
+    case = operation.Case(query=query)
+    response = case.call(base_url=BASE_URL)
+    assert (response.status_code == 414) is excused
+    response.status_code = 414  # as a sabotaged handler answering it within the limits would
+    if excused:
+        case.validate_response(response, checks=CHECKS)
+    else:
+        with pytest.raises(FailureGroup) as raised:
+            case.validate_response(response, checks=CHECKS)
+        assert UndefinedStatusCode in _failures(raised)
