@@ -19,6 +19,12 @@ sent in chunks, without a ``Content-Length``, is read here and handed on with it
 | ``Content-Type`` | printable ASCII | 415 |
 
 Each answer is a problem document (``application/problem+json``) naming the limit.
+
+A query string holding bytes beyond ASCII (which a URI cannot hold, RFC 3986: a client
+should have percent-encoded them) is handed on with those bytes percent-encoded: it means
+the same to a server that decodes escapes as UTF-8 (werkzeug, starlette's query
+parameters), and starlette builds a redirect's URL by decoding the raw query as UTF-8,
+failing on any other byte.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ MAX_HEADER_BYTES = 64 * 1024
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 
 _PRINTABLE = re.compile(rb"[\x20-\x7e]*")
+_BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
 _TITLES = {
     400: "Bad Request",
     413: "Content Too Large",
@@ -59,6 +66,9 @@ class RequestLimits:
         if refusal is not None:
             await _refuse(send, *refusal)
             return
+        query = scope.get("query_string")
+        if query and not query.isascii():
+            scope = {**scope, "query_string": _BEYOND_ASCII.sub(_escaped, query)}
         if unannounced:
             # A body of unannounced length (chunked) is read here first, up to the limit,
             # then handed on with its length: connexion takes a body without one for none.
@@ -120,6 +130,10 @@ class RequestLimits:
 
     def _too_large(self) -> str:
         return f"the body is larger than {self.max_body} bytes (the mock's --max-body)"
+
+
+def _escaped(byte: re.Match[bytes]) -> bytes:
+    return b"%%%02X" % byte.group()[0]
 
 
 async def _refuse(send: Send, status: int, detail: str) -> None:

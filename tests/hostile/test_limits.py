@@ -156,3 +156,21 @@ def test_a_live_server_refuses_a_body_beyond_max_body_before_reading_it():
             return status_line
 
         assert asyncio.run(scenario()).startswith(b"HTTP/1.1 413")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("DELETE", "/_mock/aepublish/faults/"),  # redirected: starlette decoded the raw query
+        ("GET", "/_mock/requests"),
+        ("GET", "/api/v1/sessions/"),
+        ("GET", "/api/v1/sessions"),  # the real server's redirect
+        ("GET", "/api/processmonitor/monitors"),
+    ],
+)
+@pytest.mark.parametrize("raw", [b"\x80", "name=ä&x=\udcff".encode("utf-8", "surrogateescape")])
+async def test_a_query_beyond_ascii_is_read_as_its_percent_encoding(method, path, raw):
+    escaped = b"".join(b"%%%02X" % byte if byte > 0x7F else bytes([byte]) for byte in raw)
+    answer = await send(APP, method, path, query=raw)
+    assert answer.status < 500, answer.body[:300]
+    assert answer == await send(APP, method, path, query=escaped)
