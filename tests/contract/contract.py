@@ -86,7 +86,7 @@ _DEEP = os.environ.get("HYPOTHESIS_PROFILE") == "deep"
 #: The seed-shaped admin bodies: schemathesis' coverage phase (deterministic boundary cases,
 #: which max_examples does not bound) makes ~1,200 requests of them, two thirds of the fast
 #: run. The fast profile leaves them to fuzzing; the deep one covers them too.
-_HUGE_BODIES = ["/_mock/seed", "/_mock/preservica/monitors"]
+_HUGE_BODIES = ["/_mock/seed", "/_mock/seeds/{name}", "/_mock/preservica/monitors"]
 
 #: Positive (schema-valid) and negative (malformed) cases both. Credentials are the tests'
 #: (a real login): generating them would only give random tokens, and ``ignored_auth``
