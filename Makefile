@@ -68,8 +68,11 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mock-server --host $(HOST) --port $(PORT) $(SERVE_ARGS)
 
-# -n auto: one pytest worker per core (pytest-xdist); every test builds its own app.
-test: check-generated lint compat fidelity
+# The checks before the suite side by side (fidelity keeps about one core busy, the others
+# less), each one's output kept together; then the suite with -n auto: one pytest worker
+# per core (pytest-xdist).
+test: $(STAMP)
+	$(MAKE) -j3 --output-sync=target check-generated lint compat fidelity
 	$(BIN)/python -m pytest -q -n auto
 
 # The vendors' real clients against our mock, from their own venv (see tests/compat/).
