@@ -107,7 +107,9 @@ class TrafficMiddleware:
                 scope["method"],
                 scope["path"],
                 scope["query_string"],
-                scope["headers"],
+                # A tuple of tuples of bytes, which the garbage collector stops tracking:
+                # ten thousand kept lists of headers made its passes far longer.
+                tuple(scope["headers"]),
                 body,
                 body_size,
                 status,
