@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
+from mock_server.core.numbers import loads_finite
+
 #: How many bytes of a request body an entry keeps (and of an error answer's body).
 BODY_LIMIT = 4096
 RESPONSE_LIMIT = 2048
@@ -210,7 +212,9 @@ def _body(body: bytes, content_type: str) -> str:
         return _FORM_PAIR.sub(lambda m: m.group(1) + REDACTED, text)
     if content_type.endswith("json") or text.lstrip().startswith(("{", "[")):
         try:
-            value = json.loads(text)
+            # Bounded nesting (a hostile body thousands of levels deep would exhaust the
+            # recursion of the json module, and of the redaction below).
+            value = loads_finite(text)
         except ValueError:
             return _JSON_PAIR.sub(lambda m: m.group(1) + f'"{REDACTED}"', text)
         if _has_secret(value):

@@ -130,6 +130,25 @@ async def test_bodies_are_capped(client):
     assert len(entry["body"].encode()) == BODY_LIMIT
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['[{"password": "p", "n": ' * 65 + "1" + "}]" * 65, "[" * 5000 + "]" * 5000],
+    ids=["65-levels-with-secrets", "5000-levels"],
+)
+async def test_a_body_nested_deep_is_listed_as_its_text(client, body):
+    # Refused when sent; the journal still lists it, without parsing it beyond 64 levels
+    # (the json module's recursion gave out on the kept 4 KB of 5,000 brackets: a 500).
+    answer = await client.post(
+        "/api/v1/sessions/", content=body, headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 400
+    listed = await client.get("/_mock/requests")
+    assert listed.status_code == 200
+    [entry] = listed.json()["requests"]
+    assert entry["body"].startswith(body[:20].replace('"p"', '"***"'))
+    assert '"p"' not in entry["body"]
+
+
 def test_a_cut_body_with_a_secret_is_still_redacted():
     journal = Journal(4)
     body = (b'{"user": "u", "secret_key": "very-secret", "data": "' + b"x" * BODY_LIMIT)[
