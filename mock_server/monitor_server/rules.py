@@ -301,30 +301,14 @@ class Match:
     allowed: frozenset[str] = frozenset()  # methods the path takes, when not this one
 
 
-def _group(path: str) -> str | None:
-    """The segment after ``/api/v1/`` (``sessions``...): every rule of a group starts with
-    it, so only they can match. None where slashes would have to be merged first."""
-    rest = path[len(V1) + 1 :]
-    if "//" in path or not rest:
-        return None
-    return rest.split("/", 1)[0]
-
-
-_BY_GROUP: dict[str | None, list[Rule]] = {}
-for _rule_ in _MATCH_ORDER:
-    _BY_GROUP.setdefault(_group(_rule_.rule), []).append(_rule_)
-
-
 def match(path: str, method: str) -> Match:
     """werkzeug's ``MapAdapter.match``: the first rule (in its order) matching the path
     serves it, or redirects it; a rule that matches but not the method names its methods
-    for the 405. Only the rules of the path's group are tried (all of them for a path
-    with slashes to merge, or the bare prefix)."""
+    for the 405. A rule whose literal start the path (its slashes merged) lacks is not
+    tried: its regular expression cannot match."""
     allowed: set[str] = set()
-    group = _group(path)
-    candidates = _MATCH_ORDER if group is None else _BY_GROUP.get(group, ())
     merged = _SLASHES.sub("/", path)
-    for rule in candidates:
+    for rule in _MATCH_ORDER:
         if not merged.startswith(rule.literal):  # it cannot match: not worth its regex
             continue
         found = rule.matches(path, method)
