@@ -451,9 +451,8 @@ class ContractCheckOperation(RequestValidationOperation):
                     nullable=utils.is_nullable(operation.body_definition(mime_type)),
                     encoding=encoding,
                     strict_validation=self.strict_validation,
-                    uri_parser=operation.uri_parser_class(  # pyright: ignore[reportOptionalCall]
-                        operation.parameters, operation.body_definition()
-                    ),
+                    # The parameters' parser, made once for the operation.
+                    uri_parser=self._parameter_validator.uri_parser,
                 )
                 violations += await _body_violations(validator, schema, body, scope)
         violations = list(dict.fromkeys(violations))
