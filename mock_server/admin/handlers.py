@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle
 from typing import Any
 
 import orjson
@@ -13,7 +12,6 @@ from connexion.context import scope
 from starlette.datastructures import Headers
 from starlette.responses import Response
 
-from mock_server.core.config import MockConfig
 from mock_server.core.errors import InvalidInput, NotFound
 from mock_server.core.seed import load_seed_text
 from mock_server.core.state import MockState
@@ -41,26 +39,19 @@ class AdminHandlers:
         return {"status": "ok"}
 
     async def reset(self, seed: str | None = None) -> tuple[None, int, dict[str, str]]:
-        kept = None
-        if seed is not None:
-            kept = self.state.kept_seeds.get(seed)
-            if kept is None:
-                raise NotFound(f"no seed document kept as {seed!r} (PUT /_mock/seeds/{seed})")
-        self.state.reset()
-        if kept is not None:
-            # A copy each time: the backends may keep parts of what they are given.
-            self.state.load_seed(pickle.loads(kept))
+        if seed is None:
+            self.state.reset()
+        else:
+            try:
+                self.state.reset_to(seed)
+            except NotFound as missing:
+                raise NotFound(f"{missing} (PUT /_mock/seeds/{seed})") from None
         last = self.state.journal.last_seq
         return None, 204, {"X-Mock-Journal-Last-Seq": str(last)}
 
     async def keep_seed(self, name: str, body: dict[str, Any]) -> tuple[None, int]:
-        # connexion checked the schema; a scratch state checks what the backends refuse,
-        # so a refusal is answered now, not by every reset that loads it. Kept pickled:
-        # our own plain data (never bytes from outside), copied back in ~0.1 ms, and any
-        # integer JSON allows (orjson stops at 64 bits).
-        document = pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL)
-        MockState(MockConfig(apis=("admin",), empty=True)).load_seed(pickle.loads(document))
-        self.state.kept_seeds[name] = document
+        # connexion checked the schema; the state checks what the backends refuse.
+        self.state.keep_seed(name, body)
         return None, 204
 
     async def load_seed(self, body: Any) -> tuple[dict[str, Any], int]:
