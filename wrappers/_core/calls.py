@@ -12,7 +12,7 @@ parser cannot build) raises ``UnexpectedResponseError`` rather than ``JSONDecode
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -62,8 +62,6 @@ class Call(Generic[R]):
     #: May be sent again after a failure: a GET, or a POST the API makes safe to repeat.
     #: A create is not: it may have been stored before the connection broke.
     safe: bool = True
-    #: Query parameters the operation's request builder does not take (see its caller).
-    params: Mapping[str, Any] = field(default_factory=dict)
     #: 204 with no body is an answer (an empty listing), read as ``parsed`` None.
     empty_ok: bool = False
     #: Leave a 200's body unparsed: the reader takes what it needs from ``content``.
@@ -74,8 +72,6 @@ class Call(Generic[R]):
     def request(self) -> dict[str, Any]:
         """The keyword arguments of ``httpx`` ``build_request`` for this call."""
         request: dict[str, Any] = self.operation._get_kwargs(**self.kwargs)
-        if self.params:
-            request["params"] = {**request.get("params", {}), **self.params}
         return request
 
     def answer(self, response: httpx.Response, generated: object) -> R:

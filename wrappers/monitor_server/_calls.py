@@ -150,10 +150,8 @@ class Listing(Generic[M, T]):
     """A paged route: its generated operation, its page model and the items of a page.
 
     Most pages answer an empty listing with 204 and no body. A ``record`` page (a
-    component's pipelines, a pipeline's builds, a build's sessions) names what it lists,
-    always answers 200, and its operation takes no ``page``: the real server reads it
-    from the query all the same (its ``next_url`` says ``?page=N``), so it is added to the
-    request the operation builds.
+    component's pipelines, a pipeline's builds, a build's sessions) names what it lists
+    and always answers 200.
     """
 
     operation: ModuleType
@@ -164,9 +162,7 @@ class Listing(Generic[M, T]):
     def page_call(self, path: Mapping[str, Any], page: int) -> Call[Page[T, int]]:
         """The call fetching ``page`` (the pager's cursor) of this route at ``path``."""
         read = partial(self._read, page)
-        if self.record:
-            return Call(self.operation, path, read, params={"page": page})
-        return Call(self.operation, {**path, "page": page}, read, empty_ok=True)
+        return Call(self.operation, {**path, "page": page}, read, empty_ok=not self.record)
 
     def _read(self, page: int, reply: Reply) -> Page[T, int]:
         if reply.parsed is None:  # 204: nothing to list
