@@ -231,7 +231,10 @@ class MonitorServerBackend:
         rows = rows_at(page)
         if not rows and page != 1:
             raise PageNotFound(page)
-        pages = math.ceil(total() / size)
+        if len(rows) < size:  # the last page (or none): the total is known without a count
+            pages = math.ceil((int((page - 1) * size) + len(rows)) / size)
+        else:
+            pages = math.ceil(total() / size)
         return Page([query.item(row) for row in rows], page, pages)
 
     def _listing(self, query: _Query, page: PageNumber) -> Page:

@@ -17,7 +17,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 _STRING = "[^/]+"  # werkzeug's default (``string``) converter
 _INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
@@ -80,7 +80,7 @@ class Rule:
     def arguments(self) -> list[str]:
         return [name for converter, name in self.parts if converter is not None]
 
-    @property
+    @functools.cached_property
     def is_folder(self) -> bool:
         """A rule ending in "/": its path without the slash redirects to it."""
         return self.rule.endswith("/")
@@ -132,17 +132,18 @@ class Rule:
             return None
         values = found.groupdict()
         redirect = None
-        suffix = values.pop("__suffix__", None)
-        if self.is_folder and not suffix and method in self.methods:
-            redirect = path + "/"
-        try:
-            values = {
-                name: int(value) if name in self._integers else value
-                for name, value in values.items()
-            }
-        except ValueError:  # werkzeug's int converter refuses what int() refuses
-            return None
-        values.update(self.defaults)
+        if self.is_folder:
+            suffix = values.pop("__suffix__", None)
+            if not suffix and method in self.methods:
+                redirect = path + "/"
+        if self._integers:
+            try:
+                for name in self._integers:
+                    values[name] = int(values[name])
+            except ValueError:  # werkzeug's int converter refuses what int() refuses
+                return None
+        if self.defaults:
+            values.update(self.defaults)
         target = redirect or path
         if "//" in target:  # else rebuilding it gives as many slashes: nothing to merge
             merged = self.build(values, with_query=False)
@@ -292,8 +293,45 @@ _MATCH_ORDER = sorted(
 )
 
 
-@dataclass(frozen=True)
-class Match:
+def resource(path: str) -> str | None:
+    """The segment after ``/api/v1/`` of a path whose slashes are merged (None when it
+    has none)."""
+    if not path.startswith(V1 + "/"):
+        return None
+    return path[len(V1) + 1 :].split("/", 1)[0]
+
+
+def _resource_of(rule: Rule) -> str | None:
+    """The segment after ``/api/v1/`` of every path the rule matches (slashes merged): the
+    one its literal start holds whole, followed by a slash; None when there is none (the
+    rule may match paths of several, or of none)."""
+    rest = rule.literal[len(V1) + 1 :] if rule.literal.startswith(V1 + "/") else ""
+    return rest.split("/", 1)[0] if "/" in rest else None
+
+
+# The rules a path can match, filed by its resource: the rules of that resource and those
+# of none, in werkzeug's order (a path of no filed resource can match only the latter),
+# each with its literal start.
+_Filed = tuple[tuple[str, Rule], ...]
+_UNFILED: _Filed = tuple(
+    (rule.literal, rule) for rule in _MATCH_ORDER if _resource_of(rule) is None
+)
+_BY_RESOURCE: dict[str, _Filed] = {
+    name: tuple((rule.literal, rule) for rule in _MATCH_ORDER if _resource_of(rule) in (name, None))
+    for name in {_resource_of(rule) or "" for rule in _MATCH_ORDER} - {""}
+}
+
+
+def _filed(merged: str) -> _Filed:
+    return _BY_RESOURCE.get(resource(merged) or "", _UNFILED)
+
+
+def candidates(merged: str) -> tuple[Rule, ...]:
+    """The rules that can match a path (its slashes merged), in werkzeug's order."""
+    return tuple(rule for _, rule in _filed(merged))
+
+
+class Match(NamedTuple):
     """What werkzeug makes of a path and method."""
 
     rule: Rule | None = None  # the rule serving them
@@ -304,12 +342,13 @@ class Match:
 def match(path: str, method: str) -> Match:
     """werkzeug's ``MapAdapter.match``: the first rule (in its order) matching the path
     serves it, or redirects it; a rule that matches but not the method names its methods
-    for the 405. A rule whose literal start the path (its slashes merged) lacks is not
-    tried: its regular expression cannot match."""
+    for the 405. Only the rules filed under the path's resource are tried, and of those
+    not one whose literal start the path (its slashes merged) lacks: the regular
+    expression of any other cannot match."""
     allowed: set[str] = set()
-    merged = _SLASHES.sub("/", path)
-    for rule in _MATCH_ORDER:
-        if not merged.startswith(rule.literal):  # it cannot match: not worth its regex
+    merged = _SLASHES.sub("/", path) if "//" in path else path
+    for literal, rule in _filed(merged):
+        if not merged.startswith(literal):  # it cannot match: not worth its regex
             continue
         found = rule.matches(path, method)
         if found is None:

@@ -1,13 +1,19 @@
-"""``rules.match`` skips a rule whose literal text the path (its slashes merged) does not
-start with, and builds the merged-slashes redirect only for a path holding "//": both are
-exact, so the front door answers as if every rule were tried in full."""
+"""``rules.match`` tries only the rules filed under the path's resource, skips a rule
+whose literal text the path (its slashes merged) does not start with, and builds the
+merged-slashes redirect only for a path holding "//": all exact, so the front door answers
+as if every rule were tried in full."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mock_server.monitor_server.rules import _MATCH_ORDER, _SLASHES, quote_redirect_path
+from mock_server.monitor_server.rules import (
+    _MATCH_ORDER,
+    _SLASHES,
+    candidates,
+    quote_redirect_path,
+)
 
 _SEGMENTS = sorted(
     {part for rule in _MATCH_ORDER for part in rule.rule.split("/")}
@@ -27,9 +33,17 @@ methods = st.sampled_from(["GET", "POST", "DELETE", "HEAD", "OPTIONS"])
 @given(path=paths)
 def test_a_rule_whose_regex_matches_passes_the_prefilter(path):
     merged = _SLASHES.sub("/", path)
+    filed = candidates(merged)
     for rule in _MATCH_ORDER:
         if rule.regex.match(path):
             assert merged.startswith(rule.literal), (rule.rule, path)
+            assert rule in filed, (rule.rule, path)
+
+
+@given(path=paths)
+def test_the_rules_filed_for_a_path_keep_werkzeugs_order(path):
+    filed = candidates(_SLASHES.sub("/", path))
+    assert list(filed) == [rule for rule in _MATCH_ORDER if rule in filed]
 
 
 @given(path=paths, method=methods)
