@@ -157,7 +157,8 @@ class FastLaneOperation:
         _scope.set(scope)
         kwargs = self.arguments.kwargs(
             path_params=request.path_params,
-            query_params=request.query_params,
+            # connexion's reading of no query string is no parameter.
+            query_params=request.query_params if scope["query_string"] else {},
             body=request_body,
             content_type=typing.mimetype,
             context=context,

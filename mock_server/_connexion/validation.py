@@ -30,9 +30,12 @@ them listing every violation (``--strict``): the same checks, every message coll
 
 from __future__ import annotations
 
+import collections
+from collections.abc import Awaitable
+import copy
 import functools
 from types import ModuleType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import orjson
 from connexion import utils
@@ -92,6 +95,11 @@ class PreparedURIParser(OpenAPIURIParser):
     def param_schemas(self) -> dict[str, Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
         return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
 
+    def resolve_query(self, query_data: dict[str, Any]) -> dict[str, Any]:
+        if not query_data:  # upstream's answer for no query, sooner
+            return {}
+        return super().resolve_query(query_data)
+
 
 class PreparedParameterValidator(ParameterValidator):
     """connexion's checks and messages, with one jsonschema validator per parameter.
@@ -104,6 +112,28 @@ class PreparedParameterValidator(ParameterValidator):
 
     _compiled: ClassVar[dict[int, tuple[dict[str, Any], Any, Draft4Validator]]] = {}
 
+    @functools.cached_property
+    def _without_query(self) -> ParameterValidator | None:
+        """This validator without its query parameters, for a request with no query
+        string: when none of them is required, connexion has nothing to say about an empty
+        query (no name is extra, no value is there to check), so only the others need
+        checking. None when one is required (its absence is the request's error)."""
+        if any(param.get("required") for param in self.parameters.get("query", [])):
+            return None
+        lighter = copy.copy(self)
+        lighter.parameters = collections.defaultdict(
+            list, {k: v for k, v in self.parameters.items() if k != "query"}
+        )
+        lighter.strict_validation = False
+        return lighter
+
+    def validate_request(self, request: ConnexionRequest) -> None:
+        """connexion's own checks; of a request with no query string, only those of the
+        other parameters when that is all they can find (see ``_without_query``)."""
+        scope = cast(Scope, request.scope)
+        lighter = None if scope["query_string"] else self._without_query
+        ParameterValidator.validate_request(lighter or self, request)
+
     def validate_parameter(  # pyright: ignore[reportIncompatibleMethodOverride]
         self,
         parameter_type: str,
@@ -111,6 +141,8 @@ class PreparedParameterValidator(ParameterValidator):
         param: dict[str, Any],
         param_name: str | None = None,
     ) -> str | None:
+        if value is None and not param.get("required"):  # upstream's answer, sooner
+            return None
         if value is None or (utils.is_nullable(param) and utils.is_null(value)):
             return super().validate_parameter(parameter_type, value, param, param_name)
         compiled = self._compiled.get(id(param))
@@ -514,13 +546,15 @@ def reporting_violations(scope: Scope, send: Send) -> Send:
     connexion copies the scope, for the note to reach this wrapper."""
     extensions = scope.setdefault("extensions", {})
 
-    async def sending(message: Message) -> None:
+    # Not a coroutine function: it hands back the server's own awaitable, so each message
+    # costs one plain call, not a coroutine of its own.
+    def sending(message: Message) -> Awaitable[None]:
         violations = extensions.get(VIOLATIONS)
         if violations and message["type"] == "http.response.start":
             value = orjson.dumps([v[:300] for v in violations][:10])[:_HEADER_LIMIT]
             headers = [*message.get("headers", []), (VIOLATIONS_HEADER, value)]
             message = {**message, "headers": headers}
-        await send(message)
+        return send(message)
 
     return sending
 

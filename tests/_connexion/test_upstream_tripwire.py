@@ -34,6 +34,11 @@ UPSTREAM: list[tuple[str, str, str]] = [
         "validation.PreparedURIParser.param_schemas restates it (made once)",
     ),
     (
+        "connexion.uri_parsing.OpenAPIURIParser.resolve_query",
+        "446701f944d63e58",
+        "validation.PreparedURIParser.resolve_query answers no query data at once",
+    ),
+    (
         "connexion.validators.parameter.ParameterValidator.__init__",
         "24776a9397239d06",
         "the fast lane and ContractCheckOperation make parameter validators with these arguments",
@@ -46,7 +51,8 @@ UPSTREAM: list[tuple[str, str, str]] = [
     (
         "connexion.validators.parameter.ParameterValidator.validate_request",
         "e3d4a4e16aaee99e",
-        "PreparedParameterValidator.violations restates it (every message); the fast lane calls it",
+        "PreparedParameterValidator.violations restates it (every message); its validate_request "
+        "skips the query parameters of a request with no query string when none is required",
     ),
     (
         "connexion.validators.parameter.ParameterValidator.validate",

@@ -1,0 +1,67 @@
+"""``PreparedParameterValidator.validate_request`` (the fast lane's parameter check) finds
+what connexion's own ``ParameterValidator`` finds, for every operation of every spec and
+any request schemathesis makes of it, with its query string and without, strict or not:
+the same error with the same text, or none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from connexion.lifecycle import ConnexionRequest
+from connexion.uri_parsing import OpenAPIURIParser
+from connexion.validators import ParameterValidator
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mock_server._connexion.validation import PreparedParameterValidator
+from tests._connexion.test_arguments import CASES, OPERATIONS, _scope
+
+
+def _verdict(validator: ParameterValidator, scope: dict[str, Any]) -> Any:
+    request = ConnexionRequest(scope, uri_parser=validator.uri_parser)
+    try:
+        validator.validate_request(request)
+    except Exception as error:
+        return type(error), str(getattr(error, "detail", error))
+    return None
+
+
+@pytest.mark.parametrize("api_operation", CASES)
+@settings(max_examples=10)
+@given(data=st.data(), strict=st.booleans(), without_query=st.booleans())
+def test_an_empty_query_is_judged_as_connexion_judges_it(
+    api_operation, data, strict, without_query
+):
+    case = data.draw(api_operation.as_strategy())
+    operation = OPERATIONS[(case.method.upper(), case.operation.path)].operation
+    path_params = {k: str(v) for k, v in (case.path_parameters or {}).items()}
+    scope = _scope(case, path_params)
+    if without_query:
+        scope["query_string"] = b""
+    parameters, body = operation.parameters, operation.body_definition()
+    ours = PreparedParameterValidator(
+        parameters, uri_parser=OpenAPIURIParser(parameters, body), strict_validation=strict
+    )
+    upstream = ParameterValidator(
+        parameters, uri_parser=OpenAPIURIParser(parameters, body), strict_validation=strict
+    )
+    assert _verdict(ours, scope) == _verdict(upstream, scope)
+
+
+def test_a_missing_required_query_parameter_is_still_found():
+    """The shortcut must not hide a required query parameter's absence."""
+    required = [
+        (key, lane.operation)
+        for key, lane in OPERATIONS.items()
+        if any(p["in"] == "query" and p.get("required") for p in lane.operation.parameters)
+    ]
+    assert required, "some operation needs a query parameter"
+    for _, operation in required:
+        parameters = operation.parameters
+        validator = PreparedParameterValidator(
+            parameters, uri_parser=OpenAPIURIParser(parameters, operation.body_definition())
+        )
+        scope = {"type": "http", "query_string": b"", "headers": [], "path_params": {}}
+        verdict = _verdict(validator, scope)
+        assert verdict is not None and "Missing" in verdict[1]
