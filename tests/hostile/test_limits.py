@@ -4,6 +4,7 @@ request beyond a limit is refused at once, and the one event loop stays free."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import time
 
@@ -76,6 +77,10 @@ async def test_a_query_beyond_the_parameter_limit_is_a_414():
 
 
 async def test_a_query_at_the_parameter_limit_is_answered_quickly():
+    # Timed alone: not building the app (its first request) nor a collection of whatever
+    # garbage earlier tests in this process left.
+    await send(APP, "GET", "/api/v1/sessions/", query=query(1))
+    gc.collect()
     began = time.process_time()
     answer = await send(APP, "GET", "/api/v1/sessions/", query=query(MAX_QUERY_PARAMETERS))
     assert answer.status < 500
