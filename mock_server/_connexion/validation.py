@@ -31,9 +31,9 @@ them listing every violation (``--strict``): the same checks, every message coll
 from __future__ import annotations
 
 import collections
-from collections.abc import Awaitable
 import copy
 import functools
+from collections.abc import Awaitable
 from types import ModuleType
 from typing import Any, ClassVar, cast
 
