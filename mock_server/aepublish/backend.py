@@ -34,7 +34,7 @@ from mock_server.core.errors import (
     quoted,
 )
 from mock_server.core.expiry import expired
-from mock_server.core.faults import MAX_LATENCY
+from mock_server.core.seed import check_schema
 
 #: How long an AIMS token lives, in seconds of mock time. The mock's choice (6 hours): long
 #: enough that a test run never sees one expire unless it moves the clock on purpose.
@@ -43,22 +43,9 @@ TOKEN_LIFETIME = 6 * 3600
 # A fixed namespace so a key pair's user id is the same on every run.
 _USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
 
-_ACCOUNT_KEYS = {"id", "name", "access_key_id", "secret_key", "active", "password_expired"}
-_DEFINITION_KEYS = {
-    "path",
-    "unique",
-    "unique_window",
-    "throttle_count",
-    "throttle_period",
-    "account_id",
-}
-_FAULT_KEYS = {"definition", "delay", "times", "latency"}
-_SEED_FAULT_KEYS = _FAULT_KEYS | {"id"}
-_SECTION_KEYS = {"accounts", "definitions", "faults", "history"}
-_HISTORY_KEYS = {"account_id", "markers", "unique_keys", "successes"}
-
 #: The largest count (``times``, ``throttle_count``) and ``delay`` held: exact in every
-#: JSON reader, and far within the 64 bits the encoder writes.
+#: JSON reader, and far within the 64 bits the encoder writes. The admin spec's schemas
+#: hold these bounds (``maximum``), and every input is checked against them.
 MAX_INTEGER = 2**53 - 1
 #: The longest window or period: the mock clock's whole range (a longer one would only
 #: overflow the sums of times it is added to).
@@ -185,23 +172,21 @@ class AepublishBackend:
 
     def load_seed(self, section: dict[str, Any]) -> dict[str, int]:
         """Add the ``aepublish:`` part of a seed document; nothing changes if any of it is bad."""
-        if not isinstance(section, dict):
-            raise InvalidInput("aepublish: must be an object")
-        _refuse_unknown_keys(section, _SECTION_KEYS, "aepublish")
+        check_schema(section, "AepublishSeed", "aepublish")
         with self._lock:
             accounts = [
                 _parse_account(item, f"aepublish.accounts[{i}]")
-                for i, item in enumerate(_list_of(section, "accounts"))
+                for i, item in enumerate(section.get("accounts", ()))
             ]
             self._check_new_accounts(accounts)
             definitions = [
                 _parse_definition(item, f"aepublish.definitions[{i}]")
-                for i, item in enumerate(_list_of(section, "definitions"))
+                for i, item in enumerate(section.get("definitions", ()))
             ]
-            faults = self._seed_faults(_list_of(section, "faults"))
+            faults = self._seed_faults(section.get("faults", []))
             history = [
                 _parse_history(item, f"aepublish.history[{i}]")
-                for i, item in enumerate(_list_of(section, "history"))
+                for i, item in enumerate(section.get("history", ()))
             ]
             for account in accounts:
                 self._store_account(account)
@@ -250,13 +235,12 @@ class AepublishBackend:
     def _seed_faults(self, items: list[Any]) -> list[Fault]:
         """Seed faults, keeping the ids a snapshot gives (a held or repeated one is a
         Conflict); the others are numbered past every id held."""
-        given = [item.get("id") for item in items if isinstance(item, dict)]
+        given = [item.get("id") for item in items]
         taken = set(self._faults)
         faults = []
         for i, item in enumerate(items):
             where = f"aepublish.faults[{i}]"
-            item = _object(item, _SEED_FAULT_KEYS, where)
-            fault_id = _optional_string(item, "id", where)
+            fault_id = item.get("id")
             if fault_id is not None and (fault_id in taken or given.count(fault_id) > 1):
                 raise Conflict(f"{where}.id: a fault {quoted(fault_id)} exists already")
 
@@ -275,6 +259,7 @@ class AepublishBackend:
 
     def add_account(self, account: dict[str, Any]) -> dict[str, Any]:
         """Add an account with its key pair (generated when not given); 409 if it exists."""
+        check_schema(account, "SeedAccount", "account")
         with self._lock:
             parsed = _parse_account(account, "account")
             self._check_new_accounts([parsed])
@@ -287,6 +272,7 @@ class AepublishBackend:
 
     def add_definition(self, definition: dict[str, Any]) -> dict[str, Any]:
         """Add a definition, replacing one with the same ``path`` and ``account_id``."""
+        check_schema(definition, "ObservationDefinition", "definition")
         with self._lock:
             parsed = _parse_definition(definition, "definition")
             self._store_definition(parsed)
@@ -303,6 +289,7 @@ class AepublishBackend:
             return shared + own
 
     def add_fault(self, fault: dict[str, Any]) -> dict[str, Any]:
+        check_schema(fault, "FaultRule", "fault")
         with self._lock:
             parsed = _parse_fault(fault, "fault", self._free_fault_id)
             self._faults[parsed.id] = parsed
@@ -496,40 +483,9 @@ class AepublishBackend:
         return definition.path not in self._account_definitions.get(account_id, {})
 
 
-# --- parsing admin input (raises InvalidInput naming the bad field) -------------------------
-
-
-def _refuse_unknown_keys(item: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted((key for key in item if key not in allowed), key=str)
-    if unknown:
-        names = ", ".join(
-            key if isinstance(key, str) and len(key) <= 40 else quoted(key) for key in unknown[:5]
-        )
-        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-        raise InvalidInput(f"{where}: unknown field(s) {names}{more}")
-
-
-def _list_of(section: dict[str, Any], key: str) -> list[Any]:
-    items = section.get(key)
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        raise InvalidInput(f"aepublish.{key} must be a list")
-    return items
-
-
-def _object(item: Any, allowed: set[str], where: str) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise InvalidInput(f"{where} must be an object")
-    _refuse_unknown_keys(item, allowed, where)
-    return item
-
-
-def _string(item: dict[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value:
-        raise InvalidInput(f"{where}.{key} must be a non-empty string")
-    return _unicode(value, f"{where}.{key}")
+# --- parsing admin input ---------------------------------------------------------------------
+# Each input was checked against its admin spec schema (``check_schema``) first: the types,
+# bounds and keys are the schema's. What is left here is what a schema cannot say.
 
 
 def _unicode(value: str, where: str) -> str:
@@ -540,127 +496,78 @@ def _unicode(value: str, where: str) -> str:
     return value
 
 
-def _optional_string(item: dict[str, Any], key: str, where: str) -> str | None:
-    return None if item.get(key) is None else _string(item, key, where)
+def _text(item: dict[str, Any], key: str, where: str) -> str:
+    return _unicode(item[key], f"{where}.{key}")
 
 
-def _number(
-    item: dict[str, Any],
-    key: str,
-    where: str,
-    default: float,
-    *,
-    positive: bool,
-    most: float = MAX_SECONDS,
-) -> float:
+def _optional_text(item: dict[str, Any], key: str, where: str) -> str | None:
+    return None if item.get(key) is None else _text(item, key, where)
+
+
+def _given(item: dict[str, Any], key: str, default: Any) -> Any:
+    """The value of an optional field (null, for the nullable ones, is absent)."""
     value = item.get(key)
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise InvalidInput(f"{where}.{key} must be a number")
-    if value < 0 or (positive and value == 0) or value > most:
-        low = "more than 0" if positive else "0"
-        raise InvalidInput(f"{where}.{key} must be from {low} to {most:g}")
-    return value
+    return default if value is None else value
 
 
-def _integer(
-    item: dict[str, Any], key: str, where: str, *, minimum: int, most: int = MAX_INTEGER
-) -> int | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= most:
-        raise InvalidInput(f"{where}.{key} must be an integer from {minimum} to {most}")
-    return value
-
-
-def _flag(item: dict[str, Any], key: str, where: str, default: bool) -> bool:
-    value = item.get(key)
-    if value is None:
-        return default
-    if not isinstance(value, bool):
-        raise InvalidInput(f"{where}.{key} must be true or false")
-    return value
-
-
-def _parse_account(item: Any, where: str) -> Account:
-    item = _object(item, _ACCOUNT_KEYS, where)
-    account_id = _string(item, "id", where)
+def _parse_account(item: dict[str, Any], where: str) -> Account:
+    account_id = _text(item, "id", where)
     return Account(
         id=account_id,
-        name=_optional_string(item, "name", where) or f"Account {account_id}",
-        access_key_id=_optional_string(item, "access_key_id", where) or secrets.token_hex(8),
-        secret_key=_optional_string(item, "secret_key", where) or secrets.token_urlsafe(24),
-        active=_flag(item, "active", where, True),
-        password_expired=_flag(item, "password_expired", where, False),
+        name=_optional_text(item, "name", where) or f"Account {account_id}",
+        access_key_id=_optional_text(item, "access_key_id", where) or secrets.token_hex(8),
+        secret_key=_optional_text(item, "secret_key", where) or secrets.token_urlsafe(24),
+        active=item.get("active", True),
+        password_expired=item.get("password_expired", False),
     )
 
 
-def _parse_definition(item: Any, where: str) -> Definition:
-    item = _object(item, _DEFINITION_KEYS, where)
-    unique = item.get("unique") or []
-    if not isinstance(unique, list) or not all(isinstance(n, str) and n for n in unique):
-        raise InvalidInput(f"{where}.unique must be a list of data property names")
+def _parse_definition(item: dict[str, Any], where: str) -> Definition:
+    unique = tuple(item.get("unique") or ())
     # An account not held yet is fine: the definition applies once it is seeded.
-    account_id = _optional_string(item, "account_id", where)
     return Definition(
-        path=_string(item, "path", where),
-        unique=tuple(unique),
-        unique_window=_number(item, "unique_window", where, 3600 if unique else 0, positive=False),
-        throttle_count=_integer(item, "throttle_count", where, minimum=0),
-        throttle_period=_number(item, "throttle_period", where, 60, positive=True),
-        account_id=account_id,
+        path=_text(item, "path", where),
+        unique=unique,
+        unique_window=_given(item, "unique_window", 3600 if unique else 0),
+        throttle_count=item.get("throttle_count"),
+        throttle_period=_given(item, "throttle_period", 60),
+        account_id=_optional_text(item, "account_id", where),
     )
 
 
-def _parse_fault(item: Any, where: str, next_id: Callable[[], str]) -> Fault:
-    item = _object(item, _FAULT_KEYS, where)
-    definition = _string(item, "definition", where)
-    delay = _integer(item, "delay", where, minimum=0)
-    times = _integer(item, "times", where, minimum=1)
-    # Real seconds the answer waits: bounded as an HTTP fault's latency is.
-    latency = _number(item, "latency", where, 0, positive=False, most=MAX_LATENCY)
+def _parse_fault(item: dict[str, Any], where: str, next_id: Callable[[], str]) -> Fault:
+    definition = _text(item, "definition", where)
     return Fault(
         id=next_id(),
         definition=definition,
-        delay=1 if delay is None else delay,
-        times=times,
-        latency=latency,
+        delay=_given(item, "delay", 1),
+        times=item.get("times"),
+        # Real seconds the answer waits: bounded as an HTTP fault's latency is.
+        latency=_given(item, "latency", 0),
     )
 
 
-def _parse_history(item: Any, where: str) -> tuple[str, AccountLedger]:
+def _parse_history(item: dict[str, Any], where: str) -> tuple[str, AccountLedger]:
     """One account's history in a seed: what its past successes left behind."""
-    item = _object(item, _HISTORY_KEYS, where)
-    account_id = _string(item, "account_id", where)
+    account_id = _text(item, "account_id", where)
     ledger = AccountLedger()
-    for i, marker in enumerate(_history_list(item, "markers", where)):
+    for i, marker in enumerate(item.get("markers", ())):
         at = f"{where}.markers[{i}]"
-        marker = _object(marker, {"marker", "ingest_id"}, at)
         ledger.markers[_text(marker, "marker", at)] = _text(marker, "ingest_id", at)
-    for i, key in enumerate(_history_list(item, "unique_keys", where)):
+    for i, key in enumerate(item.get("unique_keys", ())):
         at = f"{where}.unique_keys[{i}]"
-        key = _object(key, {"definition", "values", "ingest_id", "at"}, at)
-        values = key.get("values")
-        if not isinstance(values, dict) or not all(isinstance(n, str) for n in values):
-            raise InvalidInput(f"{at}.values must be an object")
+        values = key["values"]
         try:
             identity = tuple((name, unique_identity(values[name])) for name in sorted(values))
         except Unjudgeable as error:
             raise InvalidInput(f"{at}.values: {error}") from None
-        ledger.unique_keys[(_string(key, "definition", at), identity)] = (
+        ledger.unique_keys[(_text(key, "definition", at), identity)] = (
             _text(key, "ingest_id", at),
-            _time(key, "at", at),
+            key["at"],
         )
-    for i, successes in enumerate(_history_list(item, "successes", where)):
+    for i, successes in enumerate(item.get("successes", ())):
         at = f"{where}.successes[{i}]"
-        successes = _object(successes, {"definition", "at"}, at)
-        times = successes.get("at")
-        if not isinstance(times, list):
-            raise InvalidInput(f"{at}.at must be a list of times")
-        checked = [_time({"at": t}, "at", f"{at}.at[{j}]") for j, t in enumerate(times)]
-        ledger.successes[_string(successes, "definition", at)] = deque(sorted(checked))
+        ledger.successes[_text(successes, "definition", at)] = deque(sorted(successes["at"]))
     return account_id, ledger
 
 
@@ -683,27 +590,3 @@ def _history_wire(account_id: str, ledger: AccountLedger) -> dict[str, Any]:
             if times
         ],
     }
-
-
-def _history_list(item: dict[str, Any], key: str, where: str) -> list[Any]:
-    value = item.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise InvalidInput(f"{where}.{key} must be a list")
-    return value
-
-
-def _text(item: dict[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str):
-        raise InvalidInput(f"{where}.{key} must be a string")
-    return _unicode(value, f"{where}.{key}")
-
-
-def _time(item: dict[str, Any], key: str, where: str) -> float:
-    # A time of the mock clock: within its range, so windows and periods add to it.
-    value = item.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= LATEST:
-        raise InvalidInput(f"{where}.{key} must be epoch seconds from 0 to {LATEST}")
-    return value

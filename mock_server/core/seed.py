@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
-from mock_server.core.errors import InvalidInput, MockError
+from mock_server.core.errors import InvalidInput, MockError, quoted
 from mock_server.core.numbers import loads_finite
 
 if TYPE_CHECKING:
@@ -276,16 +276,17 @@ def _node_locator(root: yaml.Node) -> Locator:
 
 
 @cache
-def _seed_validator() -> Any:
-    # connexion's validator, the very one the admin API checks POST /_mock/seed with (it
-    # knows OpenAPI's `nullable`); imported here, not at the top, so reading a seed needs
-    # connexion only once something validates one.
+def _validator(schema: str) -> Any:
+    # connexion's validator, the very one the admin API checks its bodies with (it knows
+    # OpenAPI's `nullable` and `readOnly`); imported here, not at the top, so reading a
+    # seed needs connexion only once something validates one.
     from mock_server import import_app_module
 
     Draft4RequestValidator = import_app_module("connexion.json_schema").Draft4RequestValidator
     spec = yaml.load(ADMIN_SPEC.read_text(), Loader=_BaseLoader)
-    schema = {"$ref": "#/components/schemas/SeedDocument", "components": spec["components"]}
-    return Draft4RequestValidator(schema)
+    return Draft4RequestValidator(
+        {"$ref": f"#/components/schemas/{schema}", "components": spec["components"]}
+    )
 
 
 def dotted(path: Sequence[str | int]) -> str:
@@ -296,13 +297,15 @@ def dotted(path: Sequence[str | int]) -> str:
     return text
 
 
-def schema_error(document: Any) -> tuple[list[str | int], str, bool] | None:
-    """The first place ``document`` breaks ``SeedDocument``, or None: (path, message,
-    whether the path ends at a key that should not be there).
+def schema_error(
+    document: Any, schema: str = "SeedDocument"
+) -> tuple[list[str | int], str, bool] | None:
+    """The first place ``document`` breaks the admin spec's ``schema``, or None: (path,
+    message, whether the path ends at a key that should not be there).
 
     An unknown key is reported at that key, not at the mapping holding it.
     """
-    errors = sorted(_seed_validator().iter_errors(document), key=lambda e: list(e.path))
+    errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(e.path))
     if not errors:
         return None
     error = errors[0]
@@ -311,8 +314,10 @@ def schema_error(document: Any) -> tuple[list[str | int], str, bool] | None:
         known = set(error.schema.get("properties", {}))
         unknown = sorted(k for k in error.instance if k not in known)
         if unknown:
-            return [*path, unknown[0]], f"unknown key {unknown[0]!r} (not in SeedDocument)", True
-    return path, error.message, False
+            return [*path, unknown[0]], f"unknown key {quoted(unknown[0])} (not in {schema})", True
+    # jsonschema writes the value whole into its message: a few hundred characters of it.
+    message = error.message.replace(repr(error.instance), quoted(error.instance), 1)
+    return path, message, False
 
 
 def validate_seed(document: Any) -> dict[str, Any]:
@@ -322,6 +327,18 @@ def validate_seed(document: Any) -> dict[str, Any]:
         path, message, _ = found
         raise InvalidInput(f"seed document invalid at {dotted(path) or '(document)'}: {message}")
     return document
+
+
+def check_schema(value: Any, schema: str, where: str) -> Any:
+    """Check ``value`` (a part of a seed, or what a backend is handed) against the admin
+    spec's ``schema``; raise ``InvalidInput`` naming the place (``where`` first) and the
+    rule it breaks."""
+    found = schema_error(value, schema)
+    if found is not None:
+        path, message, _ = found
+        steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
+        raise InvalidInput(f"{dotted([where, *steps])}: {message}")
+    return value
 
 
 #: A backend's refusal starts with the path it refers to: ``aepublish.definitions[0].x``.
