@@ -18,6 +18,7 @@ gigabytes to anything that walks it) is refused before anything walks it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import yaml
 
 from mock_server.core.errors import InvalidInput, MockError, quoted
-from mock_server.core.numbers import loads_finite
+from mock_server.core.numbers import loads_finite, refuse_non_finite
 
 if TYPE_CHECKING:
     from mock_server.core.state import MockState
@@ -329,15 +330,37 @@ def validate_seed(document: Any) -> dict[str, Any]:
     return document
 
 
+#: What ``check_schema`` found valid, by schema and digest of the value's ``repr`` (which
+#: tells a list from a tuple, 1 from 1.0 and True, "1" from 1): a test suite loads the same
+#: seed before every test, and JSON Schema in Python takes milliseconds over it.
+_VALID: set[tuple[str, bytes]] = set()
+_VALID_KEPT = 256
+
+
 def check_schema(value: Any, schema: str, where: str) -> Any:
     """Check ``value`` (a part of a seed, or what a backend is handed) against the admin
-    spec's ``schema``; raise ``InvalidInput`` naming the place (``where`` first) and the
+    spec's ``schema``, and refuse a non-finite number anywhere in it (JSON Schema's bounds
+    let NaN through); raise ``InvalidInput`` naming the place (``where`` first) and the
     rule it breaks."""
+    refuse_non_finite(value, where)
+    try:
+        key: tuple[str, bytes] | None = (
+            schema,
+            hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest(),
+        )
+    except RecursionError:  # too deep to write: checked every time (and refused)
+        key = None
+    if key in _VALID:
+        return value
     found = schema_error(value, schema)
     if found is not None:
         path, message, _ = found
         steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
         raise InvalidInput(f"{dotted([where, *steps])}: {message}")
+    if key is not None:
+        if len(_VALID) >= _VALID_KEPT:
+            _VALID.clear()
+        _VALID.add(key)
     return value
 
 

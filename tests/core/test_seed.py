@@ -241,3 +241,19 @@ def test_aliases_of_any_count_are_read_or_refused_at_once(levels, fan_out):
     distinct = 1 + (levels + 1) * 2 + fan_out  # the mapping, keys and lists, l0's scalars
     bound = seed.ALIAS_FACTOR * distinct + seed.ALIAS_ALLOWANCE
     assert refused_it == (expanded > bound), (expanded, bound)
+
+
+def test_check_schema_names_the_place_and_keeps_no_value_it_refused():
+    with pytest.raises(InvalidInput, match=r"^definition\.unique\[0\]: '' should be non-empty"):
+        seed.check_schema({"path": "p", "unique": [""]}, "ObservationDefinition", "definition")
+    # A value found valid is not checked again; a different one, however alike, is.
+    assert seed.check_schema({"path": "p", "unique": ["a"]}, "ObservationDefinition", "d")
+    with pytest.raises(InvalidInput, match="is not of type 'array'"):
+        seed.check_schema({"path": "p", "unique": ("a",)}, "ObservationDefinition", "d")
+    assert seed.check_schema({"path": "p", "unique_window": None}, "ObservationDefinition", "d")
+    with pytest.raises(InvalidInput, match="not a JSON number"):
+        seed.check_schema(
+            {"path": "p", "unique_window": float("nan")}, "ObservationDefinition", "d"
+        )
+    with pytest.raises(InvalidInput, match="is not of type 'integer'"):
+        seed.check_schema({"path": "p", "unique_window": 1.5}, "ObservationDefinition", "d")
