@@ -115,13 +115,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 class _Seeds:
-    """The demo document, parsed once per process (a copy per test), and which documents
-    have passed the schema already (as orjson bytes), so a test seeded like the last one
-    is not validated again."""
+    """The demo document, parsed once per process (a copy per test)."""
 
     def __init__(self) -> None:
         self._demo: bytes | None = None
-        self._valid: set[bytes] = set()
 
     def demo(self) -> dict[str, Any]:
         import orjson
@@ -134,19 +131,14 @@ class _Seeds:
         return orjson.loads(self._demo)
 
     def check(self, document: dict[str, Any]) -> None:
-        """Validate against the schema (once per distinct document): ``MockSeedRefused``."""
+        """Validate against the schema (a document seen valid before is not checked
+        again): ``MockSeedRefused``."""
         from mock_server.core.seed import dotted, schema_error
 
-        key = _json(document)
-        if key in self._valid:
-            return
         found = schema_error(document)
         if found is not None:
             path, message, _ = found
             raise MockSeedRefused(f"mock_seed refused: {dotted(path) or '(document)'}: {message}")
-        if len(self._valid) > 16:  # a suite rarely has more seeds; never grow unbounded
-            self._valid.clear()
-        self._valid.add(key)
 
 
 _SEEDS = _Seeds()

@@ -298,16 +298,40 @@ def dotted(path: Sequence[str | int]) -> str:
     return text
 
 
+#: What ``schema_error`` found valid, by schema and digest of the value's ``repr`` (which
+#: tells a list from a tuple, 1 from 1.0 and True, "1" from 1, NaN from null): a test suite
+#: loads the same seed before every test, and JSON Schema in Python takes milliseconds
+#: over it.
+_VALID: set[tuple[str, bytes]] = set()
+_VALID_KEPT = 256
+
+
+def _digest(value: Any) -> bytes | None:
+    try:
+        text = repr(value)
+    except RecursionError:  # too deep to write: checked every time (and refused)
+        return None
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def schema_error(
     document: Any, schema: str = "SeedDocument"
 ) -> tuple[list[str | int], str, bool] | None:
     """The first place ``document`` breaks the admin spec's ``schema``, or None: (path,
-    message, whether the path ends at a key that should not be there).
+    message, whether the path ends at a key that should not be there). A document found
+    valid once is not checked again.
 
     An unknown key is reported at that key, not at the mapping holding it.
     """
+    digest = _digest(document)
+    if digest is not None and (schema, digest) in _VALID:
+        return None
     errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(e.path))
     if not errors:
+        if digest is not None:
+            if len(_VALID) >= _VALID_KEPT:
+                _VALID.clear()
+            _VALID.add((schema, digest))
         return None
     error = errors[0]
     path = list(error.path)
@@ -330,37 +354,23 @@ def validate_seed(document: Any) -> dict[str, Any]:
     return document
 
 
-#: What ``check_schema`` found valid, by schema and digest of the value's ``repr`` (which
-#: tells a list from a tuple, 1 from 1.0 and True, "1" from 1): a test suite loads the same
-#: seed before every test, and JSON Schema in Python takes milliseconds over it.
-_VALID: set[tuple[str, bytes]] = set()
-_VALID_KEPT = 256
-
-
 def check_schema(value: Any, schema: str, where: str) -> Any:
     """Check ``value`` (a part of a seed, or what a backend is handed) against the admin
     spec's ``schema``, and refuse a non-finite number anywhere in it (JSON Schema's bounds
     let NaN through); raise ``InvalidInput`` naming the place (``where`` first) and the
     rule it breaks."""
     refuse_non_finite(value, where)
-    try:
-        key: tuple[str, bytes] | None = (
-            schema,
-            hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest(),
-        )
-    except RecursionError:  # too deep to write: checked every time (and refused)
-        key = None
-    if key in _VALID:
-        return value
     found = schema_error(value, schema)
     if found is not None:
         path, message, _ = found
         steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
         raise InvalidInput(f"{dotted([where, *steps])}: {message}")
-    if key is not None:
-        if len(_VALID) >= _VALID_KEPT:
-            _VALID.clear()
-        _VALID.add(key)
+    return value
+    found = schema_error(value, schema)
+    if found is not None:
+        path, message, _ = found
+        steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
+        raise InvalidInput(f"{dotted([where, *steps])}: {message}")
     return value
 
 
