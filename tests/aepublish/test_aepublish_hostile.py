@@ -8,6 +8,7 @@ import json
 
 import httpx
 import pytest
+import yaml
 
 from mock_server.aepublish.backend import MAX_INTEGER, MAX_SECONDS, AepublishBackend
 from mock_server.aepublish.judge import UNIQUE_DEPTH
@@ -19,6 +20,7 @@ from mock_server.core.errors import (
     Unauthorized,
 )
 from mock_server.core.faults import MAX_LATENCY
+from mock_server.core.seed import ADMIN_SPEC
 from tests.aepublish.aepublish_seeds import ACME, FINDING, HEARTBEAT, observation, outcomes
 
 PUBLISH = "/aepublish/v1/2/observation"
@@ -90,6 +92,20 @@ def test_numbers_beyond_what_the_rules_can_add_are_refused(backend, kind, item):
         InvalidInput, match=rf"^{kind}\.{field}: .* (greater than|maximum|not of type)"
     ):
         add(item)
+
+
+def test_the_admin_schemas_hold_the_bounds_the_rules_can_add():
+    """The backend takes its bounds from the admin spec's schemas: they must be these."""
+    schemas = yaml.safe_load(ADMIN_SPEC.read_text())["components"]["schemas"]
+    definition = schemas["ObservationDefinition"]["properties"]
+    fault = schemas["FaultRule"]["properties"]
+    seed_fault = schemas["SeedFault"]["properties"]
+    for properties in (fault, seed_fault):
+        assert properties["delay"]["maximum"] == properties["times"]["maximum"] == MAX_INTEGER
+        assert properties["latency"]["maximum"] == MAX_LATENCY
+    assert definition["throttle_count"]["maximum"] == MAX_INTEGER
+    assert definition["unique_window"]["maximum"] == MAX_SECONDS
+    assert definition["throttle_period"]["maximum"] == MAX_SECONDS
 
 
 def test_a_huge_window_judged_later_was_an_overflow(backend, token, clock):
