@@ -95,11 +95,6 @@ class PreparedURIParser(OpenAPIURIParser):
     def param_schemas(self) -> dict[str, Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
         return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
 
-    def resolve_query(self, query_data: dict[str, Any]) -> dict[str, Any]:
-        if not query_data:  # upstream's answer for no query, sooner
-            return {}
-        return super().resolve_query(query_data)
-
 
 class PreparedParameterValidator(ParameterValidator):
     """connexion's checks and messages, with one jsonschema validator per parameter.

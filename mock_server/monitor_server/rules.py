@@ -323,12 +323,8 @@ _BY_RESOURCE: dict[str, _Filed] = {
 
 
 def _filed(merged: str) -> _Filed:
-    return _BY_RESOURCE.get(resource(merged) or "", _UNFILED)
-
-
-def candidates(merged: str) -> tuple[Rule, ...]:
     """The rules that can match a path (its slashes merged), in werkzeug's order."""
-    return tuple(rule for _, rule in _filed(merged))
+    return _BY_RESOURCE.get(resource(merged) or "", _UNFILED)
 
 
 class Match(NamedTuple):

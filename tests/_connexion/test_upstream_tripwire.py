@@ -34,11 +34,6 @@ UPSTREAM: list[tuple[str, str, str]] = [
         "validation.PreparedURIParser.param_schemas restates it (made once)",
     ),
     (
-        "connexion.uri_parsing.OpenAPIURIParser.resolve_query",
-        "446701f944d63e58",
-        "validation.PreparedURIParser.resolve_query answers no query data at once",
-    ),
-    (
         "connexion.validators.parameter.ParameterValidator.__init__",
         "24776a9397239d06",
         "the fast lane and ContractCheckOperation make parameter validators with these arguments",
