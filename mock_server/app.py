@@ -18,15 +18,13 @@ from mock_server.monitor_server.routing import RealServerRouting
 from mock_server.traffic.middleware import traffic_middleware
 from mock_server.traffic.routes import OperationIndex
 
-# api name -> (spec file, "module:HandlersClass"); the class is built with the MockState.
-APIS: dict[str, tuple[str, str]] = {
-    "admin": ("mock_admin.yaml", "mock_server.admin.handlers:AdminHandlers"),
-    "preservica": ("preservica_monitor.yaml", "mock_server.preservica.handlers:PreservicaHandlers"),
-    "monitor_server": (
-        "monitor_server.yaml",
-        "mock_server.monitor_server.handlers:MonitorServerHandlers",
-    ),
-    "aepublish": ("aepublish.yaml", "mock_server.aepublish.handlers:AepublishHandlers"),
+# api name -> "module:HandlersClass" (built with the MockState); its spec is
+# ``core.specs.SPEC_FILES[api]``.
+APIS: dict[str, str] = {
+    "admin": "mock_server.admin.handlers:AdminHandlers",
+    "preservica": "mock_server.preservica.handlers:PreservicaHandlers",
+    "monitor_server": "mock_server.monitor_server.handlers:MonitorServerHandlers",
+    "aepublish": "mock_server.aepublish.handlers:AepublishHandlers",
 }
 
 
@@ -44,7 +42,7 @@ class MockServer:
 
 
 def _handlers_for(api: str, state: MockState) -> Any:
-    module, _, cls = APIS[api][1].partition(":")
+    module, _, cls = APIS[api].partition(":")
     return getattr(import_module(module), cls)(state)
 
 

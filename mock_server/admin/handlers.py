@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 import orjson
@@ -17,18 +16,6 @@ from mock_server.core.seed import load_seed_text
 from mock_server.core.state import MockState
 
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml")
-
-
-class _OneBodyTypeNote(logging.Filter):
-    """connexion warns "this operation accepts multiple content types" on every request to
-    an operation whose body may come in more than one type, as POST /_mock/seed's does
-    (JSON or YAML): by design here, so not worth a log line per seed."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("this operation accepts multiple content")
-
-
-logging.getLogger("connexion.operations.openapi3").addFilter(_OneBodyTypeNote())
 
 
 class AdminHandlers:

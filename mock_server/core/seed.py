@@ -31,6 +31,7 @@ import yaml
 
 from mock_server.core.errors import InvalidInput, MockError, quoted
 from mock_server.core.numbers import loads_finite, refuse_non_finite
+from mock_server.core.specs import spec_document
 
 if TYPE_CHECKING:
     from mock_server.core.state import MockState
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 _PACKAGE = Path(__file__).parents[1]  # mock_server/, which holds data/ and specs/
 DATA_DIR = _PACKAGE / "data"
 DEMO_SEED = DATA_DIR / "demo_seed.yaml"
-ADMIN_SPEC = _PACKAGE / "specs" / "mock_admin.yaml"
 
 #: What aliases may add to a document: at most this many times its own nodes, plus
 #: ``ALIAS_ALLOWANCE`` (a small document may share a block a few thousand times).
@@ -284,9 +284,9 @@ def _validator(schema: str) -> Any:
     from mock_server import import_app_module
 
     Draft4RequestValidator = import_app_module("connexion.json_schema").Draft4RequestValidator
-    spec = yaml.load(ADMIN_SPEC.read_text(), Loader=_BaseLoader)
+    components = spec_document("admin")["components"]
     return Draft4RequestValidator(
-        {"$ref": f"#/components/schemas/{schema}", "components": spec["components"]}
+        {"$ref": f"#/components/schemas/{schema}", "components": components}
     )
 
 

@@ -1,8 +1,9 @@
 """The specs as documents: which operations each API has, read once per process.
 
-The app hands the same files to connexion; what is read here is what the domain needs of
-them without HTTP: the operationIds a fault rule may name (``operation_ids``) and, for the
-traffic layer, each operation's method, path and example answers (``spec_document``).
+Each document is parsed once and shared: the app hands a copy of it to connexion, the seed
+checks read the admin spec's schemas from it, and the domain reads what it needs without
+HTTP: the operationIds a fault rule may name (``operation_ids``) and, for the traffic
+layer, each operation's method, path and example answers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import yaml
 
 SPEC_DIR = Path(__file__).parents[1] / "specs"
-#: api name -> its spec (the app's ``APIS`` table names the same files).
+#: api name -> its spec.
 SPEC_FILES = {
     "admin": "mock_admin.yaml",
     "preservica": "preservica_monitor.yaml",

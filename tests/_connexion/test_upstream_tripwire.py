@@ -34,6 +34,11 @@ UPSTREAM: list[tuple[str, str, str]] = [
         "validation.PreparedURIParser.param_schemas restates it (made once)",
     ),
     (
+        "connexion.operations.openapi.OpenAPIOperation.body_definition",
+        "753de45b5bf4ed73",
+        "apps._OneBodyTypeNote filters the warning it logs for several body types",
+    ),
+    (
         "connexion.validators.parameter.ParameterValidator.__init__",
         "24776a9397239d06",
         "the fast lane and ContractCheckOperation make parameter validators with these arguments",

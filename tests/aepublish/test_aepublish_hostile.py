@@ -8,7 +8,6 @@ import json
 
 import httpx
 import pytest
-import yaml
 
 from mock_server.aepublish.backend import MAX_INTEGER, MAX_SECONDS, AepublishBackend
 from mock_server.aepublish.judge import UNIQUE_DEPTH
@@ -20,7 +19,7 @@ from mock_server.core.errors import (
     Unauthorized,
 )
 from mock_server.core.faults import MAX_LATENCY
-from mock_server.core.seed import ADMIN_SPEC
+from mock_server.core.specs import spec_document
 from tests.aepublish.aepublish_seeds import ACME, FINDING, HEARTBEAT, observation, outcomes
 
 PUBLISH = "/aepublish/v1/2/observation"
@@ -96,7 +95,7 @@ def test_numbers_beyond_what_the_rules_can_add_are_refused(backend, kind, item):
 
 def test_the_admin_schemas_hold_the_bounds_the_rules_can_add():
     """The backend takes its bounds from the admin spec's schemas: they must be these."""
-    schemas = yaml.safe_load(ADMIN_SPEC.read_text())["components"]["schemas"]
+    schemas = spec_document("admin")["components"]["schemas"]
     definition = schemas["ObservationDefinition"]["properties"]
     fault = schemas["FaultRule"]["properties"]
     seed_fault = schemas["SeedFault"]["properties"]

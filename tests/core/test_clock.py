@@ -7,11 +7,10 @@ from __future__ import annotations
 import time
 
 import pytest
-import yaml
 
 from mock_server.core.clock import EARLIEST, LATEST, LEAST_OFFSET, MOST_OFFSET, MockClock
 from mock_server.core.errors import InvalidInput
-from mock_server.core.seed import ADMIN_SPEC
+from mock_server.core.specs import spec_document
 from tests.conftest import START
 
 JSON = {"content-type": "application/json"}
@@ -23,7 +22,7 @@ def test_the_bounds_are_the_years_a_date_holds():
 
 
 def test_the_seed_schema_states_the_clocks_own_bounds():
-    schema = yaml.safe_load(ADMIN_SPEC.read_text())["components"]["schemas"]["ClockSeed"]
+    schema = spec_document("admin")["components"]["schemas"]["ClockSeed"]
     now, offset = schema["properties"]["now"], schema["properties"]["offset"]
     assert (now["minimum"], now["maximum"]) == (EARLIEST, LATEST)
     assert (offset["minimum"], offset["maximum"]) == (LEAST_OFFSET, MOST_OFFSET)
