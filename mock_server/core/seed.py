@@ -366,12 +366,6 @@ def check_schema(value: Any, schema: str, where: str) -> Any:
         steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
         raise InvalidInput(f"{dotted([where, *steps])}: {message}")
     return value
-    found = schema_error(value, schema)
-    if found is not None:
-        path, message, _ = found
-        steps = [quoted(s, 40) if isinstance(s, str) and len(s) > 40 else s for s in path]
-        raise InvalidInput(f"{dotted([where, *steps])}: {message}")
-    return value
 
 
 #: A backend's refusal starts with the path it refers to: ``aepublish.definitions[0].x``.
