@@ -584,7 +584,7 @@ def _page_of_statuses(
             high = middle
         else:
             low = middle + 1
-    runs = [held[bisect_left(held, low) :][:size] for held in lists]
+    runs = [held[(at := bisect_left(held, low)) : at + size] for held in lists]
     page = heapq.nsmallest(size, itertools.chain.from_iterable(runs))
     return {"messages": [dict(messages[i]) for i in page], "totalResults": total}
 
