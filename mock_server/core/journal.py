@@ -9,7 +9,6 @@ a mapping, the body as text, and credentials replaced by ``***``.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import re
@@ -110,7 +109,8 @@ class Journal:
         with self._lock:
             entries = self._entries.copy()  # one step: no record comes in between
             last = max(self._last, entries[-1][0] if entries else 0)
-        resolve = functools.lru_cache(maxsize=1024)(self.resolve)
+        # The app's resolver keeps what it found (traffic.routes.OperationIndex).
+        resolve = self.resolve
         method = method.upper() if method else None
         chosen = []
         for entry in entries:
