@@ -34,6 +34,7 @@ from mock_server.core.errors import (
     quoted,
 )
 from mock_server.core.expiry import expired
+from mock_server.core.numbers import MAX_EXACT_INTEGER
 from mock_server.core.seed import check_schema
 
 #: How long an AIMS token lives, in seconds of mock time. The mock's choice (6 hours): long
@@ -43,10 +44,10 @@ TOKEN_LIFETIME = 6 * 3600
 # A fixed namespace so a key pair's user id is the same on every run.
 _USER_NAMESPACE = uuid.UUID("0c5d6b1e-8f4e-4a8e-9a57-6a2d3f1c7b90")
 
-#: The largest count (``times``, ``throttle_count``) and ``delay`` held: exact in every
-#: JSON reader, and far within the 64 bits the encoder writes. The admin spec's schemas
-#: hold these bounds (``maximum``), and every input is checked against them.
-MAX_INTEGER = 2**53 - 1
+#: The largest count (``times``, ``throttle_count``) and ``delay`` held. The admin spec's
+#: schemas hold this bound and the next (``maximum``), and every input is checked against
+#: them.
+MAX_INTEGER = MAX_EXACT_INTEGER
 #: The longest window or period: the mock clock's whole range (a longer one would only
 #: overflow the sums of times it is added to).
 MAX_SECONDS = LATEST

@@ -40,6 +40,9 @@ from mock_server.core.errors import InvalidInput
 
 #: The deepest nesting of arrays and objects a JSON text may have.
 MAX_DEPTH = 64
+#: The largest integer every JSON reader holds exactly (2**53 - 1): the bound of the counts
+#: the backends keep, so that sums of them stay far within the 64 bits the encoder writes.
+MAX_EXACT_INTEGER = 2**53 - 1
 
 # Every byte a digit or not: a run of 19 digits is the shortest integer orjson may read as
 # a float (beyond -2**63 or 2**64 - 1); a string holding one only costs a second parse.

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mock_server.core.errors import InvalidInput, quoted
+from mock_server.core.numbers import MAX_EXACT_INTEGER
 from mock_server.preservica.records import (
     MONITOR_STATUSES,
     Monitor,
@@ -17,9 +18,8 @@ from mock_server.preservica.records import (
 )
 
 POINT_COUNTERS = ("filesProcessed", "filesPending", "size", "warnings", "errors")
-#: The largest count held: exact in every JSON reader (2**53 - 1), so counts added up
-#: stay far within the 64 bits the encoder writes.
-MAX_COUNT = 2**53 - 1
+#: The largest count held.
+MAX_COUNT = MAX_EXACT_INTEGER
 #: How many unknown field names a refusal lists.
 _NAMES_SHOWN = 5
 POINT_KEYS = frozenset({"timestamp", "status", "percentComplete", *POINT_COUNTERS})
