@@ -39,13 +39,6 @@ class Deadline:
     def passed(self) -> bool:
         return time.monotonic() >= self.at
 
-    def check(self) -> float:
-        """The seconds left; raises ``DeadlineExceededError`` once there are none."""
-        left = self.at - time.monotonic()
-        if left <= 0:
-            raise self.exceeded()
-        return left
-
     def exceeded(self) -> DeadlineExceededError:
         return DeadlineExceededError(self.seconds)
 
