@@ -16,7 +16,7 @@ COMPAT_STAMP := $(COMPAT)/.installed
 PEER := .venv-peer
 PEER_STAMP := $(PEER)/.installed
 
-.PHONY: install generate check-generated lint serve test test-fast test-deep compat fidelity bench clean
+.PHONY: install generate check-generated lint serve test test-deep compat fidelity bench clean
 
 install: $(STAMP)
 
@@ -99,13 +99,13 @@ $(PEER_STAMP): tests/fidelity/requirements-peer.txt
 fidelity: $(STAMP) $(PEER_STAMP) $(COMPAT_STAMP)
 	$(BIN)/python -m pytest -q tests/fidelity
 
-# The mock against bare Starlette on the same stack, in one run (README "Performance"): wrk
+# The mock against bare Starlette on the same stack, in one run (bench/README.md): wrk
 # when installed, else bench/loadgen.py; W4 runs pyPreservica from .venv-compat.
 bench: $(STAMP) $(COMPAT_STAMP)
 	$(BIN)/python bench/run.py
 
 # The same suite with the deep hypothesis profile (many more examples).
-test-deep: $(STAMP) $(PEER_STAMP)
+test-deep: $(STAMP) $(PEER_STAMP) $(COMPAT_STAMP)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q -n auto
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest -q tests/fidelity
 
