@@ -33,13 +33,6 @@ from tests.contract.seed import ALERT_LOGIC_KEY_PAIR, PRESERVICA_USER, contract_
 
 SPECS = Path(__file__).parents[2] / "specs"
 
-#: Every answer must pass all of these. ``negative_data_rejection`` judges negative
-#: (malformed) cases only; ``ignored_auth`` judges operations that declare security: it
-#: re-sends a successful request without and with a bogus credential and expects a refusal.
-#: ``positive_data_acceptance`` is not among them: a seed-form session ``description`` must
-#: be JSON text (as on the real server), which a schema cannot say, so a schema-valid
-#: non-JSON string is rightly refused.
-
 
 def beyond_the_limits(request: Any) -> int | None:
     """The status the mock's request limits (``mock_server._connexion.limits``, documented
@@ -67,6 +60,12 @@ def status_code_conformance_within_the_limits(ctx, response, case):
     return status_code_conformance(ctx, response, case)
 
 
+#: Every answer must pass all of these. ``negative_data_rejection`` judges negative
+#: (malformed) cases only; ``ignored_auth`` judges operations that declare security: it
+#: re-sends a successful request without and with a bogus credential and expects a refusal.
+#: ``positive_data_acceptance`` is not among them: a seed-form session ``description`` must
+#: be JSON text (as on the real server), which a schema cannot say, so a schema-valid
+#: non-JSON string is rightly refused.
 CHECKS = [
     not_a_server_error,
     status_code_conformance_within_the_limits,

@@ -1,6 +1,6 @@
 """What every wrapper client shares, written once for the blocking and the asyncio form.
 
-Each API's methods are written once, as coroutines (``api.py`` of each API package). A
+Each API's methods are written once, as coroutines (``_api.py`` of each API package). A
 sync client runs them to completion on the calling thread: its I/O (``sides.BlockingSide``)
 blocks inside ``async def`` functions that never suspend, so driving the coroutine with one
 ``send(None)`` finishes it (``sides.run_sync``). An async client awaits them on its event

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-# Each record is a required part and a ``total=False`` part: NotRequired needs Python 3.11,
-# and the package supports 3.10.
+# Each record is a required part and a ``total=False`` part (the optional fields).
 
 
 class _MonitorFields(TypedDict):
