@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import orjson
 import yaml
 from connexion.context import scope
 from starlette.datastructures import Headers
@@ -51,17 +49,13 @@ class AdminHandlers:
         # are checked against too (mock_server.core.seed.check_seed).
         return self.state.load_seed(body), 201
 
-    async def get_snapshot(self) -> Response:
+    async def get_snapshot(self) -> Response | dict[str, Any]:
         document = self.state.export_seed()
         accept = Headers(scope=scope._get_current_object()).get("accept", "")
         if any(kind in accept for kind in YAML_TYPES) and "application/json" not in accept:
             text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
             return Response(text, media_type="application/yaml")
-        try:
-            body = orjson.dumps(document)
-        except TypeError:  # an integer beyond 64 bits (an observation's unique value)
-            body = json.dumps(document, allow_nan=False).encode()
-        return Response(body, media_type="application/json")
+        return document  # as JSON by the app's encoder (integers beyond 64 bits included)
 
     async def get_clock(self) -> dict[str, Any]:
         return self._clock()
