@@ -18,13 +18,15 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeAlias
 
 from mock_server.core.clock import MockClock
 from mock_server.core.errors import Conflict, InvalidInput, NotFound
+from mock_server.core.json_text import JSONText
 from mock_server.monitor_server import render
+from mock_server.monitor_server.hash_index import HashIndex
 from mock_server.monitor_server.like import folded_range, like_prefix, literal_head
 from mock_server.monitor_server.store import StoreError, TwinDatabase
 from mock_server.monitor_server.writes import context_values, metric_values, session_values
@@ -59,13 +61,24 @@ class PageNotFound(NotFound):
         super().__init__(f"page {page} does not exist")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Page:
-    """One page of a listing: its wire items and where it sits."""
+    """One page of a listing: its items as an answer writes them (a stored row as its
+    ``JSONText``) and where it sits. Pages of the same values are equal."""
 
-    items: list[Any]
+    wire: list[Any]
     page: PageNumber  # as asked (a JSON body may ask for 2.0, or true)
     pages: int
+
+    @property
+    def items(self) -> list[Any]:
+        """The items as Python values."""
+        return [item.value() if isinstance(item, JSONText) else item for item in self.wire]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return (self.items, self.page, self.pages) == (other.items, other.page, other.pages)
 
     @property
     def prev_page(self) -> PageNumber | None:
@@ -103,7 +116,34 @@ class _Query:
     where: str
     parameters: list[Any]
     order: str = "ORDER BY rowid"
-    item: Callable[[sqlite3.Row], Any] = lambda row: render.from_json(row[0])
+    item: Callable[[sqlite3.Row], Any] = lambda row: JSONText(row[0])
+
+    def rows(self, db: TwinDatabase, offset: int, limit: int) -> list[Any]:
+        rows = db.rows(
+            f"{self.select} {self.where} {self.order} LIMIT ? OFFSET ?",
+            [*self.parameters, limit, offset],
+        )
+        return [self.item(row) for row in rows]
+
+    def count(self, db: TwinDatabase) -> int:
+        return int(db.value(f"SELECT count(*) FROM ({self.select} {self.where})", self.parameters))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A listing already decided: the rowids of its rows, in order, and where the rows are."""
+
+    rowids: list[int]
+    index: HashIndex
+
+    def rows(self, db: TwinDatabase, offset: int, limit: int) -> list[Any]:
+        return [self.index.row(rowid) for rowid in self.rowids[offset : offset + limit]]
+
+    def count(self, db: TwinDatabase) -> int:
+        return len(self.rowids)
+
+
+_Listed: TypeAlias = "_Query | _Found"
 
 
 class MonitorServerBackend:
@@ -118,11 +158,18 @@ class MonitorServerBackend:
         self._generated_ids = itertools.count(1)
         self._db = TwinDatabase()
         self._counts = {"sessions_with_scm": 0, "contexts": 0, "metrics": 0}
+        # The wire form and folded hashes of sessions and contexts (metrics keep theirs
+        # in SQLite's RENDERED column).
+        self._indexes = {"TEST_SESSIONS": HashIndex(), "EXECUTION_CONTEXTS": HashIndex()}
+        self._sessions = self._indexes["TEST_SESSIONS"]
+        self._contexts = self._indexes["EXECUTION_CONTEXTS"]
 
     def reset(self) -> None:
         with self._lock:
             self._db.clear()
             self._counts = dict.fromkeys(self._counts, 0)
+            for index in self._indexes.values():
+                index.clear()
 
     # ------------------------------------------------------------------ writes
 
@@ -146,24 +193,27 @@ class MonitorServerBackend:
 
     @contextmanager
     def _stored(self) -> Any:
-        """Store rows all or nothing; the whole-table counts follow what got in."""
+        """Store rows all or nothing; the whole-table counts and the hash indexes follow
+        what got in."""
         self._db.begin()
-        added = dict.fromkeys(self._counts, 0)
+        added = _Added(dict.fromkeys(self._counts, 0))
         try:
             yield added
         except BaseException:
             self._db.rollback()
             raise
         self._db.commit()
-        for name, count in added.items():
+        for name, count in added.counts.items():
             self._counts[name] += count
+        for index, rows in added.indexed:
+            index.add(rows)
 
     def _store(
         self,
         table: str,
         rows: Sequence[Sequence[Any]],
         wire: Callable[[Any], dict[str, Any]],
-        added: dict[str, int],
+        added: _Added,
     ) -> list[dict[str, Any]]:
         """Insert rows, render each as SQLite reads it back, keep the rendering. Raises
         (and the caller rolls back) where the real server would crash."""
@@ -187,22 +237,32 @@ class MonitorServerBackend:
                     f"{error} (the real server stores it, then fails with a 500 on every "
                     "answer holding it)"
                 ) from error
-        self._db.set_rendered(
-            table,
-            [
-                (render.to_json(item), row["row_id"])
-                for item, row in zip(rendered, stored, strict=True)
-            ],
-        )
-        if table == "TEST_SESSIONS":
-            added["sessions_with_scm"] += sum(row["SCM_REF"] is not None for row in stored)
+        texts = [JSONText.of(item) for item in rendered]
+        index = self._indexes.get(table)
+        if index is None:
+            self._db.set_rendered(
+                table, [(text.text, row["row_id"]) for text, row in zip(texts, stored, strict=True)]
+            )
         else:
-            added[_COUNTER[table]] += len(stored)
+            hash_column = _HASH_COLUMN[table]
+            added.indexed.append(
+                (
+                    index,
+                    [
+                        (row["row_id"], row[hash_column], text)
+                        for text, row in zip(texts, stored, strict=True)
+                    ],
+                )
+            )
+        if table == "TEST_SESSIONS":
+            added.counts["sessions_with_scm"] += sum(row["SCM_REF"] is not None for row in stored)
+        else:
+            added.counts[_COUNTER[table]] += len(stored)
         return rendered
 
     # ------------------------------------------------------------------ paging
 
-    def _page(self, query: _Query, page: PageNumber) -> Page:
+    def _page(self, query: _Listed, page: PageNumber) -> Page:
         """Flask-SQLAlchemy's ``paginate`` as the real server calls it, step by step (which
         step fails first decides the answer): a negative page counts from the end, once the
         total is known; a page below 1 is not found before anything is read; a page past
@@ -210,22 +270,15 @@ class MonitorServerBackend:
         fractional offset."""
         size = self.page_size
 
-        def total() -> int:
-            sql = f"SELECT count(*) FROM ({query.select} {query.where})"
-            return int(self._db.value(sql, query.parameters))
-
-        def rows_at(number: PageNumber) -> list[sqlite3.Row]:
+        def rows_at(number: PageNumber) -> list[Any]:
             offset = (number - 1) * size
             if offset > _MAX_OFFSET:
                 raise InvalidInput(f"page {number} is beyond what the real server can address")
-            return self._db.rows(
-                f"{query.select} {query.where} {query.order} LIMIT ? OFFSET ?",
-                [*query.parameters, size, int(offset)],
-            )
+            return query.rows(self._db, int(offset), size)
 
         if page < 0:  # the real server pages once to learn the total
             rows_at(1)
-            page = math.ceil(total() / size) + page + 1
+            page = math.ceil(query.count(self._db) / size) + page + 1
         if page < 1:
             raise PageNotFound(page)
         rows = rows_at(page)
@@ -234,15 +287,15 @@ class MonitorServerBackend:
         if len(rows) < size:  # the last page (or none): the total is known without a count
             pages = math.ceil((int((page - 1) * size) + len(rows)) / size)
         else:
-            pages = math.ceil(total() / size)
-        return Page([query.item(row) for row in rows], page, pages)
+            pages = math.ceil(query.count(self._db) / size)
+        return Page(rows, page, pages)
 
-    def _listing(self, query: _Query, page: PageNumber) -> Page:
+    def _listing(self, query: _Listed, page: PageNumber) -> Page:
         """A page of ``query``, atomically."""
         with self._lock:
             return self._locked_page(query, page)
 
-    def _locked_page(self, query: _Query, page: PageNumber) -> Page:
+    def _locked_page(self, query: _Listed, page: PageNumber) -> Page:
         try:
             return self._page(query, page)
         except sqlite3.OperationalError as error:  # e.g. a JSON path SQLite cannot read
@@ -256,13 +309,17 @@ class MonitorServerBackend:
         self, prefix: str | None = None, page: PageNumber = 1, flags: SessionFlags | None = None
     ) -> Page:
         """Sessions in the order they were stored; those whose hash is ``LIKE prefix%``."""
+        if prefix is not None and flags is None:
+            with self._lock:
+                found = self._sessions.like(like_prefix(prefix))
+                if found is not None:
+                    return self._locked_page(_Found(found, self._sessions), page)
         where, parameters = _prefix_where("SESSION_H", prefix)
         if flags is not None:
             sql, more = flags.sql()
             where += (" AND " if where else "WHERE ") + sql
             parameters += more
-        query = _Query('SELECT "RENDERED"', f'FROM "TEST_SESSIONS" {where}', parameters)
-        return self._listing(query, page)
+        return self._listing(self._indexed("TEST_SESSIONS", where, parameters), page)
 
     def count_sessions(self) -> dict[str, int]:
         # The real server counts `scm_ref` values: a session without one is not counted.
@@ -278,9 +335,23 @@ class MonitorServerBackend:
     # ------------------------------------------------------------------ contexts
 
     def list_contexts(self, prefix: str | None = None, page: PageNumber = 1) -> Page:
+        if prefix is not None:
+            with self._lock:
+                found = self._contexts.like(like_prefix(prefix))
+                if found is not None:
+                    return self._locked_page(_Found(found, self._contexts), page)
         where, parameters = _prefix_where("ENV_H", prefix)
-        query = _Query('SELECT "RENDERED"', f'FROM "EXECUTION_CONTEXTS" {where}', parameters)
-        return self._listing(query, page)
+        return self._listing(self._indexed("EXECUTION_CONTEXTS", where, parameters), page)
+
+    def _indexed(self, table: str, where: str, parameters: list[Any]) -> _Query:
+        """The rows of a table whose wire form is in its hash index."""
+        index = self._indexes[table]
+        return _Query(
+            "SELECT rowid",
+            f'FROM "{table}" {where}',
+            parameters,
+            item=lambda row: index.row(row[0]),
+        )
 
     def count_contexts(self) -> dict[str, int]:
         with self._lock:
@@ -360,11 +431,12 @@ class MonitorServerBackend:
         """Sessions whose SCM reference is ``LIKE scm%``. The real server writes these rows
         as they are stored, and a stored session has no tags: ``tags`` is null."""
         where, parameters = _prefix_where("SCM_REF", scm)
+        sessions = self._sessions
         query = _Query(
-            'SELECT "RENDERED"',
+            "SELECT rowid",
             f'FROM "TEST_SESSIONS" {where}',
             parameters,
-            item=lambda row: {**render.from_json(row[0]), "tags": None},
+            item=lambda row: {**sessions.row(row[0]).value(), "tags": None},
         )
         return self._listing(query, page)
 
@@ -509,7 +581,7 @@ class MonitorServerBackend:
         sql = f'SELECT m."RENDERED" FROM {source} ORDER BY m."{column}"{direction} LIMIT ? OFFSET 0'
         with self._lock:
             rows = self._db.values(sql, [*parameters, min(limit, MAX_RESOURCE_ELEMENTS)])
-        return [render.from_json(row) for row in rows]
+        return [JSONText(row).value() for row in rows]
 
     # ------------------------------------------------------------------ seed data
 
@@ -567,7 +639,7 @@ class MonitorServerBackend:
         table: str,
         rows: list[tuple[Any, ...]],
         wire: Callable[[Any], dict[str, Any]],
-        added: dict[str, int],
+        added: _Added,
     ) -> None:
         try:
             self._store(table, rows, wire, added)
@@ -618,6 +690,18 @@ class MonitorServerBackend:
 
 _KIND = {"TEST_SESSIONS": "session", "EXECUTION_CONTEXTS": "context", "TEST_METRICS": "metric"}
 _COUNTER = {"EXECUTION_CONTEXTS": "contexts", "TEST_METRICS": "metrics"}
+_HASH_COLUMN = {"TEST_SESSIONS": "SESSION_H", "EXECUTION_CONTEXTS": "ENV_H"}
+
+
+@dataclass
+class _Added:
+    """What one all-or-nothing write adds to the counts, and to the hash indexes once
+    SQLite has committed it."""
+
+    counts: dict[str, int]
+    indexed: list[tuple[HashIndex, list[tuple[int, str, JSONText]]]] = field(default_factory=list)
+
+
 _SEED_KEY = {
     "TEST_SESSIONS": "sessions",
     "EXECUTION_CONTEXTS": "contexts",

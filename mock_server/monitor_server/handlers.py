@@ -89,10 +89,10 @@ class _Listing:
             return _no_content()
         links = self._links(page, view_args, request)
         if self.record is None:
-            if not page.items:
+            if not page.wire:
                 return _no_content()
-            return {self.items_name: page.items, **links, "total_page": page.pages}, 200
-        body = {**self.record, self.items_name: page.items, "prev_url": None, "next_url": None}
+            return {self.items_name: page.wire, **links, "total_page": page.pages}, 200
+        body = {**self.record, self.items_name: page.wire, "prev_url": None, "next_url": None}
         return {**body, **links, "total_page": page.pages}, 200
 
     def _links(

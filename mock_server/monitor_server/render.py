@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 import aniso8601
-import orjson
 
 
 class Unrenderable(ValueError):
@@ -145,22 +144,6 @@ def context_wire(row: dict[str, Any]) -> dict[str, Any]:
 
 def metric_wire(row: dict[str, Any]) -> dict[str, Any]:
     return {name: _field(kind, name, row[column]) for name, column, kind in METRIC_FIELDS}
-
-
-def to_json(item: Any) -> str:
-    """A rendered row, kept as JSON text. orjson first; the json module for what orjson
-    cannot write (an integer beyond 64 bits, which the real server writes as it is)."""
-    try:
-        return orjson.dumps(item).decode()
-    except TypeError:
-        return json.dumps(item)
-
-
-def from_json(text: str) -> Any:
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # an integer beyond 64 bits
-        return json.loads(text)
 
 
 def value_list(values: list[Any]) -> list[str | None]:

@@ -11,8 +11,10 @@ way. Storing the rows in SQLite too, in tables declared as the real server decla
 makes each of those the database's own behaviour rather than an imitation of it.
 
 What the mock adds, none of which changes an answer:
-- a ``RENDERED`` column holding each row's wire form, written once when the row is stored
-  (``render.py``), so a listing does not re-render every row it returns;
+- each row's wire form, written once when the row is stored (``render.py``), so a listing
+  does not re-render every row it returns: for metrics a ``RENDERED`` column, for sessions
+  and contexts their ``HashIndex`` (``hash_index.py``), which also answers their prefix
+  lookups without a query;
 - indexes for the lookups a large store makes slow (by session, context, item, variant,
   kind, component, and ASCII-folded hash and SCM prefixes); where an index could change the
   order a query gives, the queries in ``backend.py`` state that order (``ORDER BY rowid``)
@@ -43,7 +45,6 @@ CREATE TABLE "EXECUTION_CONTEXTS" (
     "MACHINE_ARCH" VARCHAR(16) NOT NULL,
     "SYSTEM_INFO" VARCHAR(256) NOT NULL,
     "PYTHON_INFO" VARCHAR(512) NOT NULL,
-    "RENDERED" TEXT,
     PRIMARY KEY ("ENV_H")
 );
 CREATE TABLE "TEST_SESSIONS" (
@@ -51,7 +52,6 @@ CREATE TABLE "TEST_SESSIONS" (
     "RUN_DATE" VARCHAR(64) NOT NULL,
     "SCM_REF" VARCHAR(128),
     "DESCRIPTION" JSON,
-    "RENDERED" TEXT,
     PRIMARY KEY ("SESSION_H")
 );
 CREATE TABLE "TEST_METRICS" (
