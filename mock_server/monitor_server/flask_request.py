@@ -43,15 +43,18 @@ class FlaskRequest:
 
     @classmethod
     def from_scope(cls, scope: MutableMapping[str, Any], body: bytes = b"") -> FlaskRequest:
-        headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", ())}
-        raw_type = headers.get("content-type")
+        raw_type = None
+        for name, value in scope.get("headers", ()):
+            if name.lower() == b"content-type":  # the last one, as a dict of them keeps
+                raw_type = value
+        query_string = scope.get("query_string", b"")
         return cls(
             path=scope["path"],
             query=parse_qsl(
-                scope.get("query_string", b"").decode("latin-1"),
-                keep_blank_values=True,
-                errors="replace",
-            ),
+                query_string.decode("latin-1"), keep_blank_values=True, errors="replace"
+            )
+            if query_string
+            else [],
             content_type=None if raw_type is None else raw_type.decode("latin-1"),
             body=body,
         )

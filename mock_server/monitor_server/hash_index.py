@@ -51,5 +51,7 @@ class HashIndex:
         if pattern != head + "%":
             return None
         low, high = folded_range(head)
-        found = self._folded.irange((low,), None if high is None else (high,), (True, False))
-        return sorted(rowid for _, rowid in found)
+        folded = self._folded
+        start = folded.bisect_left((low,))
+        stop = len(folded) if high is None else folded.bisect_left((high,))
+        return sorted(rowid for _, rowid in folded[start:stop])
