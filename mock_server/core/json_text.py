@@ -18,11 +18,10 @@ import orjson
 class JSONText:
     """The JSON text of one value (its ``value()`` gives the value back)."""
 
-    __slots__ = ("fragment", "text")
+    __slots__ = ("text",)
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.fragment = orjson.Fragment(text)
 
     @classmethod
     def of(cls, value: Any) -> JSONText:
@@ -39,12 +38,6 @@ class JSONText:
         except orjson.JSONDecodeError:  # an integer beyond 64 bits
             return json.loads(self.text)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, JSONText) and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
     def __repr__(self) -> str:
         return f"JSONText({self.text[:80]!r})"
 
@@ -52,7 +45,7 @@ class JSONText:
 def fragment_of(value: Any) -> orjson.Fragment:
     """``orjson.dumps``'s ``default``: a ``JSONText`` is written as its text."""
     if type(value) is JSONText:
-        return value.fragment
+        return orjson.Fragment(value.text)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 

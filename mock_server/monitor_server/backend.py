@@ -310,10 +310,9 @@ class MonitorServerBackend:
     ) -> Page:
         """Sessions in the order they were stored; those whose hash is ``LIKE prefix%``."""
         if prefix is not None and flags is None:
-            with self._lock:
-                found = self._sessions.like(like_prefix(prefix))
-                if found is not None:
-                    return self._locked_page(_Found(found, self._sessions), page)
+            indexed = self._indexed_prefix(self._sessions, prefix, page)
+            if indexed is not None:
+                return indexed
         where, parameters = _prefix_where("SESSION_H", prefix)
         if flags is not None:
             sql, more = flags.sql()
@@ -336,12 +335,18 @@ class MonitorServerBackend:
 
     def list_contexts(self, prefix: str | None = None, page: PageNumber = 1) -> Page:
         if prefix is not None:
-            with self._lock:
-                found = self._contexts.like(like_prefix(prefix))
-                if found is not None:
-                    return self._locked_page(_Found(found, self._contexts), page)
+            indexed = self._indexed_prefix(self._contexts, prefix, page)
+            if indexed is not None:
+                return indexed
         where, parameters = _prefix_where("ENV_H", prefix)
         return self._listing(self._indexed("EXECUTION_CONTEXTS", where, parameters), page)
+
+    def _indexed_prefix(self, index: HashIndex, prefix: str, page: PageNumber) -> Page | None:
+        """A page of the rows whose hash is ``LIKE prefix%``, from the hash index; None
+        when the prefix holds a wildcard (SQLite's ``LIKE`` decides those)."""
+        with self._lock:
+            found = index.like(like_prefix(prefix))
+            return None if found is None else self._locked_page(_Found(found, index), page)
 
     def _indexed(self, table: str, where: str, parameters: list[Any]) -> _Query:
         """The rows of a table whose wire form is in its hash index."""
