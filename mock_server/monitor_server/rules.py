@@ -17,7 +17,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 _STRING = "[^/]+"  # werkzeug's default (``string``) converter
 _INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
@@ -153,6 +153,16 @@ class Rule:
                 redirect = merged
         # The redirect's path, decoded by then, is quoted anew.
         return values if redirect is None else quote_redirect_path(redirect)
+
+    @functools.cached_property
+    def is_plain(self) -> bool:
+        """A path its expression matches, with no run of slashes, is served as it is: the
+        rule is no folder and has no integer to convert."""
+        return not self.is_folder and not self._integers
+
+    @functools.cached_property
+    def served(self) -> Match:
+        return Match(rule=self)
 
     @functools.cached_property
     def _integers(self) -> frozenset[str]:
@@ -320,6 +330,30 @@ _BY_RESOURCE: dict[str, _Filed] = {
     name: tuple((rule.literal, rule) for rule in _MATCH_ORDER if _resource_of(rule) in (name, None))
     for name in {_resource_of(rule) or "" for rule in _MATCH_ORDER} - {""}
 }
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+_V1_PATTERN = _rule(V1).regex.pattern[1:-1]  # what every rule's expression starts with
+
+
+def _first_of(filed: _Filed) -> re.Pattern[str]:
+    """One expression trying the rules' own, in their order: the alternative that matches
+    is the first rule whose expression matches (its number is the match's ``lastindex``).
+    Each rule's groups are made non-capturing, its ``$`` kept inside its alternative (a
+    rule matching only the start of the path is no match); the start all share is
+    matched once."""
+    alternatives = []
+    for _, rule in filed:
+        pattern = _NAMED_GROUP.sub("(?:", rule.regex.pattern)
+        if not pattern.startswith("^" + _V1_PATTERN):
+            raise AssertionError(f"{rule.rule} is not under {V1}")
+        alternatives.append(f"({pattern[1 + len(_V1_PATTERN) :]})")
+    return re.compile(f"^{_V1_PATTERN}(?:{'|'.join(alternatives)})")
+
+
+_FIRST_OF: dict[int, re.Pattern[str]] = {
+    id(filed): _first_of(filed) for filed in (_UNFILED, *_BY_RESOURCE.values())
+}
 
 
 def _filed(merged: str) -> _Filed:
@@ -338,13 +372,32 @@ class Match(NamedTuple):
 def match(path: str, method: str) -> Match:
     """werkzeug's ``MapAdapter.match``: the first rule (in its order) matching the path
     serves it, or redirects it; a rule that matches but not the method names its methods
-    for the 405. Only the rules filed under the path's resource are tried, and of those
-    not one whose literal start the path (its slashes merged) lacks: the regular
-    expression of any other cannot match."""
-    allowed: set[str] = set()
+    for the 405. Only the rules filed under the path's resource are tried.
+
+    The usual request (the first rule whose expression matches takes the method and
+    neither redirects nor refuses the path's integers) is found by one expression over
+    all of them; any other goes through the rules one by one."""
     merged = _SLASHES.sub("/", path) if "//" in path else path
-    for literal, rule in _filed(merged):
-        if not merged.startswith(literal):  # it cannot match: not worth its regex
+    filed = _filed(merged)
+    first = _FIRST_OF[id(filed)].match(path)
+    if first is None:  # no rule's expression matches: none can serve, redirect or refuse
+        return Match()
+    rule = filed[cast(int, first.lastindex) - 1][1]
+    if method in rule.methods and (
+        # What else could stop it: a folder's redirect, an integer int() refuses, slashes
+        # to merge.
+        rule.is_plain and path is merged or isinstance(rule.matches(path, method), dict)
+    ):
+        return rule.served
+    return _match_each(path, merged, method, filed)
+
+
+def _match_each(path: str, merged: str, method: str, filed: _Filed) -> Match:
+    """``match`` rule by rule, skipping one whose literal start the path (its slashes
+    merged) lacks: the regular expression of such a rule cannot match."""
+    allowed: set[str] = set()
+    for literal, rule in filed:
+        if not merged.startswith(literal):
             continue
         found = rule.matches(path, method)
         if found is None:
