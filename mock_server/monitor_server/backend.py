@@ -137,7 +137,7 @@ class _Found:
     index: HashIndex
 
     def rows(self, db: TwinDatabase, offset: int, limit: int) -> list[Any]:
-        return [self.index.row(rowid) for rowid in self.rowids[offset : offset + limit]]
+        return self.index.rows(self.rowids[offset : offset + limit])
 
     def count(self, db: TwinDatabase) -> int:
         return len(self.rowids)

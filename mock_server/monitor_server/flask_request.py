@@ -10,16 +10,24 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import MutableMapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 from mock_server.core.errors import InvalidInput
 from mock_server.core.numbers import loads_finite
 from mock_server.monitor_server.backend import PageNumber
+
+
+def _is_json(content_type: str | None) -> bool:
+    if content_type is None:
+        return False
+    mimetype = content_type.split(";", 1)[0].strip().lower()
+    return mimetype == "application/json" or (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    )
+
 
 BAD_REQUEST_BODY = {
     "message": "The browser (or proxy) sent a request that this server could not understand."
@@ -31,15 +39,31 @@ class MalformedJson(InvalidInput):
         super().__init__("the body is not JSON", body=BAD_REQUEST_BODY)
 
 
-@dataclass(frozen=True)
 class FlaskRequest:
-    path: str
-    query: list[tuple[str, str]]
-    content_type: str | None
-    body: bytes
+    """One request, read once: its query's first values (``args``) and whether its body
+    is JSON (``is_json``) are worked out when it is made."""
+
+    __slots__ = ("args", "body", "content_type", "is_json", "path", "query")
+
+    def __init__(
+        self,
+        path: str,
+        query: list[tuple[str, str]],
+        content_type: str | None,
+        body: bytes = b"",
+    ) -> None:
+        self.path = path
+        self.query = query
+        self.content_type = content_type
+        self.body = body
+        # Each name once, with its first value, in the order the names first appear.
+        self.args: dict[str, str] = {}
+        for name, value in query:
+            self.args.setdefault(name, value)
+        self.is_json = _is_json(content_type)
 
     def with_body(self, body: bytes) -> FlaskRequest:
-        return dataclasses.replace(self, body=body)
+        return FlaskRequest(self.path, self.query, self.content_type, body)
 
     @classmethod
     def from_scope(cls, scope: MutableMapping[str, Any], body: bytes = b"") -> FlaskRequest:
@@ -49,29 +73,12 @@ class FlaskRequest:
                 raw_type = value
         query_string = scope.get("query_string", b"")
         return cls(
-            path=scope["path"],
-            query=parse_qsl(
-                query_string.decode("latin-1"), keep_blank_values=True, errors="replace"
-            )
+            scope["path"],
+            parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, errors="replace")
             if query_string
             else [],
-            content_type=None if raw_type is None else raw_type.decode("latin-1"),
-            body=body,
-        )
-
-    @property
-    def args(self) -> dict[str, str]:
-        """Each name once, with its first value, in the order the names first appear."""
-        first: dict[str, str] = {}
-        for name, value in self.query:
-            first.setdefault(name, value)
-        return first
-
-    @property
-    def is_json(self) -> bool:
-        mimetype = (self.content_type or "").split(";", 1)[0].strip().lower()
-        return mimetype == "application/json" or (
-            mimetype.startswith("application/") and mimetype.endswith("+json")
+            None if raw_type is None else raw_type.decode("latin-1"),
+            body,
         )
 
     def json(self) -> Any:

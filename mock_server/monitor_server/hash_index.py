@@ -44,6 +44,10 @@ class HashIndex:
     def row(self, rowid: int) -> JSONText:
         return self._rows[rowid]
 
+    def rows(self, rowids: Iterable[int]) -> list[JSONText]:
+        stored = self._rows
+        return [stored[rowid] for rowid in rowids]
+
     def like(self, pattern: str) -> list[int] | None:
         """The rowids of the hashes ``LIKE pattern``, in the order stored; None when only
         SQLite can say (a pattern with a wildcard before its final ``%``, or a NUL)."""
@@ -54,4 +58,4 @@ class HashIndex:
         folded = self._folded
         start = folded.bisect_left((low,))
         stop = len(folded) if high is None else folded.bisect_left((high,))
-        return sorted(rowid for _, rowid in folded[start:stop])
+        return sorted([rowid for _, rowid in folded[start:stop]])

@@ -9,6 +9,8 @@ hold a match, so a lookup does not scan the table.
 
 from __future__ import annotations
 
+import re
+
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LAST = chr(0x10FFFF)
 _SURROGATES = range(0xD800, 0xE000)
@@ -19,13 +21,14 @@ def like_prefix(prefix: str) -> str:
     return f"{prefix}%"
 
 
+_STOPS = re.compile("[%_\x00]")
+
+
 def literal_head(pattern: str) -> str:
     """The start of ``pattern`` before its first wildcard. SQLite reads a pattern as text
     ending at its first NUL, so that ends the literal part too."""
-    for position, char in enumerate(pattern):
-        if char in "%_\x00":
-            return pattern[:position]
-    return pattern
+    stop = _STOPS.search(pattern)
+    return pattern if stop is None else pattern[: stop.start()]
 
 
 def fold(text: str) -> str:

@@ -386,7 +386,7 @@ def match(path: str, method: str) -> Match:
     if method in rule.methods and (
         # What else could stop it: a folder's redirect, an integer int() refuses, slashes
         # to merge.
-        rule.is_plain and path is merged or isinstance(rule.matches(path, method), dict)
+        (rule.is_plain and path is merged) or isinstance(rule.matches(path, method), dict)
     ):
         return rule.served
     return _match_each(path, merged, method, filed)
