@@ -50,7 +50,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mock_server._connexion.arguments import ArgumentPlan
 from mock_server._connexion.jsonify import FastJsonifier
-from mock_server._connexion.routing import ALLOW, RouteIndex, allowed_methods, match_routes
+from mock_server._connexion.routing import ALLOW, RouteIndex, allowed_methods
 from mock_server._connexion.validation import (
     BodyChecks,
     PreparedJSONBodyValidator,
@@ -175,7 +175,7 @@ class FastLaneOperation:
         """What the request's Content-Type means to connexion, or None when connexion must
         answer it (a form, or a type the operation does not take). Worked out once per
         header value: connexion parses the header three times per request."""
-        raw = request.headers.get("content-type")
+        raw = _first_header(request.scope, b"content-type")
         if raw in self._typings:
             return self._typings[raw]
         typing: _Typing | None = None
@@ -201,7 +201,7 @@ class FastLaneOperation:
     def _parsed_body(self, request: Any, typing: _Typing, body: bytes) -> Any:
         """The JSON value of a valid body, or ``_REFUSED`` for connexion to judge."""
         # connexion takes a body without a Content-Length for no body (its default, or 400).
-        if not body or request.headers.get("content-length") != str(len(body)):
+        if not body or _first_header(request.scope, b"content-length") != str(len(body)):
             return _REFUSED
         if not typing.typed:  # connexion hands such a body over raw
             return _REFUSED
@@ -220,6 +220,15 @@ class FastLaneOperation:
 
 
 _REFUSED = object()
+
+
+def _first_header(scope: Scope, name: bytes) -> str | None:
+    """``request.headers.get(name)`` (the first value; ASGI servers send names in lower
+    case), without building starlette's ``Headers`` for one look."""
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
 
 
 class _Typing(NamedTuple):
@@ -263,7 +272,7 @@ class FastLaneAPI(RoutingAPI):
         this API can match, so the next API is asked; False when connexion must decide
         (a 405, whose ``Allow`` is noted for its answer, or a redirect to the path with or
         without a trailing slash)."""
-        found = match_routes(self.index.candidates(route_path), scope, route_path)
+        found = self.index.match(scope, route_path)
         if found.full is not None:
             route, child_scope = found.full
             # Each route is a starlette Route connexion added, its endpoint what

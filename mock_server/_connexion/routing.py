@@ -12,7 +12,8 @@ connexion adds one route per operation, so starlette's own 405 names the first o
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from typing import NamedTuple, cast
 
 from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.types import Scope
@@ -30,11 +31,33 @@ def literal_prefix(route: BaseRoute) -> str:
 
 
 class _Node:
-    __slots__ = ("children", "routes")
+    __slots__ = ("children", "first", "reachable", "routes")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
         self.routes: list[tuple[int, BaseRoute, str]] = []  # (order, route, literal prefix)
+        # The routes filed here and above, in order, and one expression over their paths.
+        self.reachable: list[BaseRoute] = []
+        self.first: re.Pattern[str] | None = None
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _first_of(routes: list[BaseRoute]) -> re.Pattern[str] | None:
+    """One expression trying the routes' own path expressions, in their order: the
+    alternative that matches (``lastgroup`` names it) is the first route whose path
+    expression matches. None unless every route is a ``Route`` (a mount matches
+    otherwise)."""
+    alternatives = []
+    for number, route in enumerate(routes):
+        if not isinstance(route, Route) or not route.path_regex.pattern.startswith("^"):
+            return None
+        # The route's own groups lose their names (two routes may share one); its "$"
+        # stays inside its alternative.
+        pattern = _NAMED_GROUP.sub("(?:", route.path_regex.pattern[1:])
+        alternatives.append(f"(?P<_{number}>{pattern})")
+    return re.compile(f"^(?:{'|'.join(alternatives)})") if alternatives else None
 
 
 class RouteIndex:
@@ -58,9 +81,18 @@ class RouteIndex:
             for segment in prefix[1:].split("/")[:-1] if prefix.startswith("/") else ():
                 node = node.children.setdefault(segment, _Node())
             node.routes.append((order, route, prefix))
+        self._prepare(self._root, [])
 
-    def candidates(self, route_path: str) -> list[BaseRoute]:
-        probe = route_path + "/"
+    def _prepare(self, node: _Node, above: list[tuple[int, BaseRoute, str]]) -> None:
+        filed = sorted([*above, *node.routes], key=_order)
+        node.reachable = [route for _, route, _ in filed]
+        node.first = _first_of(node.reachable)
+        for child in node.children.values():
+            self._prepare(child, filed)
+
+    def _deepest(self, probe: str) -> tuple[_Node, list[tuple[int, BaseRoute, str]]]:
+        """The node of the probe's longest run of leading segments, and the routes filed
+        on the way."""
         found = list(self._root.routes)
         node = self._root
         if probe.startswith("/"):
@@ -70,9 +102,29 @@ class RouteIndex:
                     break
                 node = child
                 found += node.routes
+        return node, found
+
+    def candidates(self, route_path: str) -> list[BaseRoute]:
+        probe = route_path + "/"
+        _, found = self._deepest(probe)
         if len(found) > 1:
             found.sort(key=_order)
         return [route for _, route, prefix in found if probe.startswith(prefix)]
+
+    def match(self, scope: Scope, route_path: str) -> RouteMatch:
+        """``match_routes`` over the candidates. The usual request, whose first route
+        matching the path takes the method, is found by one expression over the node's
+        routes (a route matching the path before a full match could only be a partial
+        one, which starlette passes over for the full match)."""
+        node, _ = self._deepest(route_path + "/")
+        if node.first is not None:
+            first = node.first.match(route_path)
+            if first is not None:
+                route = node.reachable[int(cast(str, first.lastgroup)[1:])]
+                found, child_scope = route.matches(scope)
+                if found is Match.FULL:
+                    return RouteMatch((route, child_scope), [], None)
+        return match_routes(self.candidates(route_path), scope, route_path)
 
 
 def _order(filed: tuple[int, BaseRoute, str]) -> int:

@@ -40,7 +40,7 @@ async def test_each_api_has_its_swagger_ui_and_spec(full_client, api):
 
 # --- the fast lane routes exactly as starlette's router --------------------------------------
 
-from hypothesis import given  # noqa: E402
+from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from starlette.responses import PlainTextResponse  # noqa: E402
 from starlette.routing import Mount, Route, Router  # noqa: E402
@@ -65,6 +65,7 @@ def _routes():
         Route("/api/v1/sessions/{prefix}", _endpoint("prefix"), methods=["POST"]),
         Route("/api/v1/sessions/{h}/metrics", _endpoint("metrics"), methods=["GET"]),
         Route("/api/v1/items/{n:int}", _endpoint("item"), methods=["DELETE"]),
+        Route("/api/{version}/sessions/{p}", _endpoint("versioned"), methods=["GET", "PUT"]),
         Route("/a", _endpoint("a"), methods=["POST"]),
         Mount("/docs", app=_endpoint("docs")),
         Route("/", _endpoint("root"), methods=["GET"]),
@@ -76,7 +77,7 @@ class _IndexedRouter(Router):
 
     async def app(self, scope, receive, send):
         path = scope["path"]
-        found = match_routes(RouteIndex(self.routes).candidates(path), scope, path)
+        found = RouteIndex(self.routes).match(scope, path)
         if found.full is not None:
             route, child_scope = found.full
             scope.update(child_scope)
@@ -132,13 +133,42 @@ async def _answer(router, method, path):
 @given(
     segments=st.lists(st.sampled_from(_SEGMENTS), max_size=5),
     slash=st.booleans(),
-    method=st.sampled_from(["GET", "POST", "DELETE", "HEAD"]),
+    method=st.sampled_from(["GET", "POST", "DELETE", "HEAD", "PUT"]),
 )
+@example(segments=["api", "v1", "sessions", "x"], slash=False, method="GET")
+@example(segments=["api", "v1", "sessions", "x"], slash=False, method="PUT")
+@example(segments=["api", "v1", "sessions", "x"], slash=False, method="POST")
+@example(segments=["api", "v1", "sessions", "count"], slash=False, method="POST")
+@example(segments=["api", "v1", "sessions", "x", "metrics"], slash=False, method="GET")
+@example(segments=["api", "v2", "sessions", "x"], slash=False, method="GET")
+@example(segments=["api", "v1", "items", "7"], slash=False, method="DELETE")
 async def test_match_routes_answers_as_starlettes_router(segments, slash, method):
     path = "/" + "/".join(segments) + ("/" if slash and segments else "")
     plain = _PlainRouter(routes=_routes(), default=_endpoint("default"))
     indexed = _IndexedRouter(routes=_routes(), default=_endpoint("default"))
     assert await _answer(indexed, method, path) == await _answer(plain, method, path)
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "endpoint"),
+    [
+        ("/api/v1/sessions/x", "GET", "prefix"),
+        ("/api/v1/sessions/count", "GET", "count"),
+        ("/api/v2/sessions/x", "PUT", "versioned"),
+    ],
+)
+def test_the_first_route_matching_the_path_and_method_is_found_in_one_step(
+    monkeypatch, path, method, endpoint
+):
+    index = RouteIndex(_routes())
+
+    def no_candidates(route_path):
+        raise AssertionError("the routes were tried one by one")
+
+    monkeypatch.setattr(index, "candidates", no_candidates)
+    found = index.match({"type": "http", "method": method, "path": path, "root_path": ""}, path)
+    assert found.full is not None
+    assert found.full[0].endpoint.name == endpoint
 
 
 async def test_a_405_names_every_method_of_the_path(full_client):
@@ -194,5 +224,5 @@ def test_the_index_of_the_real_routes_leaves_out_no_route_that_matters(
             found.redirect and found.redirect["path"],
         )
 
-    indexed = match_routes(RouteIndex(routes).candidates(path), scope, path)
+    indexed = RouteIndex(routes).match(scope, path)
     assert outcome(indexed) == outcome(match_routes(routes, scope, path))

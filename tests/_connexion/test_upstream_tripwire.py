@@ -318,6 +318,16 @@ UPSTREAM: list[tuple[str, str, str]] = [
         "routing.match_routes restates its loop (full match, 405, redirect, default)",
     ),
     (
+        "starlette.routing.Route.matches",
+        "4de50d376de04a00",
+        "routing.RouteIndex.match: a route matches only where its path_regex does",
+    ),
+    (
+        "starlette.routing.compile_path",
+        "8092946a4c2c6cc2",
+        "routing.RouteIndex.match joins the path_regex it makes (groups unnamed)",
+    ),
+    (
         "starlette.routing.Mount.__init__",
         "22f07307772a8ef8",
         "fastlane.FastLaneMiddleware.route restates the root mount's regular expression",

@@ -38,9 +38,7 @@ def rule_paths(draw: st.DrawFn) -> str:
     lengthened, slashed at its end or given a run of slashes: near every rule's edges."""
     rule = draw(st.sampled_from(_MATCH_ORDER))
     value = st.sampled_from(["x", "10", "count", "metrics", "ä", "%20", "1.5"])
-    path = "".join(
-        text if converter is None else draw(value) for converter, text in rule.parts
-    )
+    path = "".join(text if converter is None else draw(value) for converter, text in rule.parts)
     edit = draw(st.sampled_from(["none", "cut", "longer", "slash", "unslash", "double"]))
     if edit == "cut":
         path = path.rsplit("/", 1)[0] or "/"
