@@ -15,9 +15,10 @@ it has one:
   messages with the per-operation work done once, JSON read by
   ``mock_server.core.numbers``, refusals bounded; request validation that collects every
   contract violation for the APIs that report them or ``--strict``.
-- ``fastlane`` (in the middleware list), with ``routing`` and ``arguments``: a request that
-  passes every check is answered with connexion's own pieces but without its middleware
-  chain; any other goes to connexion whole.
+- ``fastlane`` (first in the middleware list), with ``routing`` and ``arguments``: a request
+  that passes every check is answered with connexion's own pieces but without its
+  middleware chain; any other goes to connexion whole, and so does a handler's error, to
+  be answered by connexion's error middlewares.
 - ``server``: closing a client's connection without an answer (the ``disconnect`` fault),
   which ASGI cannot say: under uvicorn, through its request cycle's transport;
   ``shutdown``: uvicorn's server ending the faults' latency waits on SIGTERM/SIGINT.

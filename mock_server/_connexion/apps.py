@@ -30,7 +30,7 @@ from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from starlette.responses import Response
 
-from mock_server._connexion.fastlane import FastLaneMiddleware
+from mock_server._connexion.fastlane import FastLaneMiddleware, RaiseInChain
 from mock_server._connexion.jsonify import FastJsonifier
 from mock_server._connexion.problems import ERROR_HANDLERS, mock_error_response
 from mock_server._connexion.security import security_map_for
@@ -73,14 +73,16 @@ def resolver_for(handlers: Any) -> Resolver:
 
 
 def middlewares(*, contract_check: bool, fast_lane: bool = True) -> list[Any]:
-    """connexion's middleware chain with the fast lane just inside its exception middleware
-    (so a handler's error is answered by connexion either way); with ``contract_check``,
-    request validation that collects every violation (``ContractCheckMiddleware``)."""
+    """connexion's middleware chain headed by the fast lane, with ``RaiseInChain`` just
+    inside connexion's exception middleware (a handler's error in the fast lane is raised
+    there, and answered by connexion as any); with ``contract_check``, request validation
+    that collects every violation (``ContractCheckMiddleware``)."""
     chain: list[Any] = list(ConnexionMiddleware.default_middlewares)
     if contract_check:
         chain[chain.index(RequestValidationMiddleware)] = ContractCheckMiddleware
     if fast_lane:
-        chain.insert(chain.index(ExceptionMiddleware) + 1, FastLaneMiddleware)
+        chain.insert(chain.index(ExceptionMiddleware) + 1, RaiseInChain)
+        chain.insert(0, FastLaneMiddleware)
     return chain
 
 

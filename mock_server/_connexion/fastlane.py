@@ -6,8 +6,8 @@ objects, validators and handler arguments anew: about 200 µs of a 280 µs W1 re
 bench machine went there, not into the mock's rules; with this lane a W1 request takes
 about 100 µs (``make bench``, README).
 
-This middleware sits just inside connexion's exception middleware. For a request that
-routes to an operation it has prepared, it runs connexion's own pieces in a row: the same
+This middleware heads connexion's chain. For a request that routes to an operation it
+has prepared, it runs connexion's own pieces in a row: the same
 routes (one ``starlette`` route per operation, the same order, tried only when their
 literal prefix fits), the same security functions, the same parameter parsing and
 validation, the same handler arguments (as ``prep_kwargs`` builds them, planned once per
@@ -19,7 +19,10 @@ It never answers a refusal itself: the first check that would fail (no credentia
 unknown or invalid parameter, a body that is not JSON or not valid, a 405, a path that
 also needs a redirect...) hands the untouched request, body replayed, to connexion, which
 answers exactly as it always has. Once the handler is called the fast lane owns the
-request; a handler's exception reaches the same exception middleware either way.
+request. An exception raised from there until the answer starts (the handler's refusal, a
+response that fails validation) goes down connexion's chain with the request:
+``RaiseInChain``, just inside connexion's error middlewares, raises it there, and they
+answer it as they answer any. A valid request skips those middlewares otherwise.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ from mock_server.core.numbers import loads_finite
 
 #: Where a prepared response waits for connexion's response validation to send it.
 _RESPONSE = "mock_server.fast_lane_response"
+#: Where an exception raised in the fast lane waits for ``RaiseInChain`` (scope extensions).
+_RAISED = "mock_server.fast_lane_raised"
 
 
 class FastLaneOperation:
@@ -128,48 +133,71 @@ class FastLaneOperation:
             self._body_checks[mime_type] = checks
         return self._body_checks[mime_type]
 
-    async def answer(self, scope: Scope, receive: Receive, send: Send, body: bytes) -> bool:
-        """Answer the request and return True, or return False having sent nothing (and
-        called no handler) when any check does not pass."""
+    async def answer(
+        self, scope: Scope, receive: Receive, send: Send, body: bytes
+    ) -> Literal[True, False] | Exception:
+        """Answer the request and return True; or return False having sent nothing (and
+        called no handler) when any check does not pass; or return the exception raised
+        once the request was taken, before any of the answer was sent."""
+        try:
+            checked = await self._checked(scope, receive, body)
+        except Exception:  # a refusal, or any surprise: connexion's to answer
+            return False
+        if checked is None:
+            return False
+        request, typing, request_body = checked
+        started = False
+
+        # Not a coroutine function: one plain call a message, noting the answer began.
+        def sending(message: Any) -> Any:
+            nonlocal started
+            started = True
+            return send(message)
+
+        try:
+            context = scope["extensions"]["connexion_context"]
+            _context.set(context)
+            _operation.set(self.operation)
+            _receive.set(receive)
+            _scope.set(scope)
+            kwargs = self.arguments.kwargs(
+                path_params=request.path_params,
+                # connexion's reading of no query string is no parameter.
+                query_params=request.query_params if scope["query_string"] else {},
+                body=request_body,
+                content_type=typing.mimetype,
+                context=context,
+            )
+            response = await self.function(**kwargs)
+            if self.validated_send is None:
+                await response(scope, receive, sending)
+            else:
+                scope["extensions"][_RESPONSE] = response
+                await self.validated_send(scope, receive, sending)
+        except Exception as error:
+            if started:  # as connexion's error middlewares would: too late to answer it
+                raise
+            return error
+        return True
+
+    async def _checked(
+        self, scope: Scope, receive: Receive, body: bytes
+    ) -> tuple[ConnexionRequest, _Typing, Any] | None:
+        """The request, its typing and its body's value when every check passes, else
+        None (or the check's exception)."""
         request = ConnexionRequest(scope, receive, uri_parser=self.uri_parser)
         if self.operation.security:
-            try:
-                await self.security.verification_fn(request)
-            except Exception:
-                return False
-        try:
-            self.parameter_validator.validate_request(request)
-        except Exception:
-            return False
+            await self.security.verification_fn(request)
+        self.parameter_validator.validate_request(request)
         typing = self._typing(request)
         if typing is None:
-            return False
+            return None
         request_body = None
         if self.reads_body:
             request_body = self._parsed_body(request, typing, body)
             if request_body is _REFUSED:
-                return False
-
-        context = scope["extensions"]["connexion_context"]
-        _context.set(context)
-        _operation.set(self.operation)
-        _receive.set(receive)
-        _scope.set(scope)
-        kwargs = self.arguments.kwargs(
-            path_params=request.path_params,
-            # connexion's reading of no query string is no parameter.
-            query_params=request.query_params if scope["query_string"] else {},
-            body=request_body,
-            content_type=typing.mimetype,
-            context=context,
-        )
-        response = await self.function(**kwargs)
-        if self.validated_send is None:
-            await response(scope, receive, send)
-        else:
-            scope["extensions"][_RESPONSE] = response
-            await self.validated_send(scope, receive, send)
-        return True
+                return None
+        return request, typing, request_body
 
     def _typing(self, request: Any) -> _Typing | None:
         """What the request's Content-Type means to connexion, or None when connexion must
@@ -333,5 +361,23 @@ class FastLaneMiddleware(SpecMiddleware):
         fast_scope = dict(scope)
         fast_scope["path_params"] = path_params
         fast_scope["extensions"] = {**scope.get("extensions", {}), "connexion_context": {}}
-        if not await operation.answer(fast_scope, receive, send, body):
-            await self.app(scope, receive, send)
+        outcome = await operation.answer(fast_scope, receive, send, body)
+        if outcome is True:
+            return
+        if outcome is not False:  # connexion's error middlewares answer what was raised
+            scope.setdefault("extensions", {})[_RAISED] = outcome
+        await self.app(scope, receive, send)
+
+
+class RaiseInChain:
+    """Just inside connexion's error middlewares: raises there what the fast lane caught
+    (which it put in the scope); any other request passes on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raised = scope.get("extensions", {}).pop(_RAISED, None) if scope["type"] == "http" else None
+        if raised is not None:
+            raise raised
+        await self.app(scope, receive, send)

@@ -138,6 +138,55 @@ async def test_a_handlers_error_is_answered_as_by_connexion(client, seeded, pres
     assert routed == []
 
 
+async def _count_sessions(app):
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://mock.test"
+    ) as client:
+        return await client.get("/api/v1/sessions/count")
+
+
+@pytest.mark.parametrize("fast_lane", [True, False])
+async def test_a_handlers_unexpected_error_is_answered_once_by_connexion(
+    make_app, monkeypatch, routed, fast_lane
+):
+    """Raised in the fast lane, it goes down connexion's chain to be answered there: the
+    same 500 problem as without the lane, the handler not called again."""
+    from mock_server.monitor_server.handlers import MonitorServerHandlers
+
+    calls = []
+
+    async def failing(self):
+        calls.append(self)
+        raise RuntimeError("a bug in a handler")
+
+    monkeypatch.setattr(MonitorServerHandlers, "count_sessions", failing)
+    answer = await _count_sessions(make_app(fast_lane=fast_lane))
+    assert answer.status_code == 500
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["title"] == "Internal Server Error"
+    assert len(calls) == 1
+    assert routed == ([] if fast_lane else ["/api/v1/sessions/count"])
+
+
+async def test_an_error_once_the_answer_began_is_not_answered_again(monkeypatch):
+    from starlette.responses import Response
+
+    from mock_server import MockConfig, create_app
+    from mock_server.monitor_server.handlers import MonitorServerHandlers
+
+    class Broken(Response):
+        async def __call__(self, scope, receive, send):
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            raise RuntimeError("broke while answering")
+
+    async def broken(self):
+        return Broken()
+
+    monkeypatch.setattr(MonitorServerHandlers, "count_sessions", broken)
+    with pytest.raises(RuntimeError, match="broke while answering"):
+        await _count_sessions(create_app(MockConfig(empty=True, validate_responses=False)))
+
+
 async def test_basic_credentials_take_the_fast_lane(client, seeded, routed):
     pair = base64.b64encode(":".join(ALERT_LOGIC_KEY_PAIR).encode()).decode()
     answer = await client.post("/aims/v1/authenticate", headers={"Authorization": f"Basic {pair}"})
