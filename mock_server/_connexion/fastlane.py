@@ -48,6 +48,7 @@ from connexion.middleware.security import SecurityOperation
 from connexion.security import SecurityHandlerFactory
 from connexion.validators import VALIDATOR_MAP
 from starlette._utils import get_route_path
+from starlette.requests import Request as StarletteRequest
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -185,11 +186,15 @@ class FastLaneOperation:
     ) -> tuple[ConnexionRequest, _Typing, Any] | None:
         """The request, its typing and its body's value when every check passes, else
         None (or the check's exception)."""
-        request = ConnexionRequest(scope, receive, uri_parser=self.uri_parser)
+        # connexion's own way to wrap a starlette request: built directly, a ConnexionRequest
+        # first looks for its starlette request through two AttributeErrors.
+        request = ConnexionRequest.from_starlette_request(
+            StarletteRequest(scope, receive), uri_parser=self.uri_parser
+        )
         if self.operation.security:
             await self.security.verification_fn(request)
         self.parameter_validator.validate_request(request)
-        typing = self._typing(request)
+        typing = self._typing(request, scope)
         if typing is None:
             return None
         request_body = None
@@ -199,11 +204,11 @@ class FastLaneOperation:
                 return None
         return request, typing, request_body
 
-    def _typing(self, request: Any) -> _Typing | None:
+    def _typing(self, request: Any, scope: Scope) -> _Typing | None:
         """What the request's Content-Type means to connexion, or None when connexion must
         answer it (a form, or a type the operation does not take). Worked out once per
         header value: connexion parses the header three times per request."""
-        raw = _first_header(request.scope, b"content-type")
+        raw = _first_header(scope, b"content-type")
         if raw in self._typings:
             return self._typings[raw]
         typing: _Typing | None = None

@@ -61,7 +61,7 @@ class PageNotFound(NotFound):
         super().__init__(f"page {page} does not exist")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)
 class Page:
     """One page of a listing: its items as an answer writes them (a stored row as its
     ``JSONText``) and where it sits. Pages of the same values are equal."""
@@ -129,12 +129,14 @@ class _Query:
         return int(db.value(f"SELECT count(*) FROM ({self.select} {self.where})", self.parameters))
 
 
-@dataclass(frozen=True)
 class _Found:
     """A listing already decided: the rowids of its rows, in order, and where the rows are."""
 
-    rowids: list[int]
-    index: HashIndex
+    __slots__ = ("index", "rowids")
+
+    def __init__(self, rowids: list[int], index: HashIndex) -> None:
+        self.rowids = rowids
+        self.index = index
 
     def rows(self, db: TwinDatabase, offset: int, limit: int) -> list[Any]:
         return self.index.rows(self.rowids[offset : offset + limit])
@@ -269,19 +271,12 @@ class MonitorServerBackend:
         the end (but page 1) once its rows are read; SQLAlchemy takes the whole part of a
         fractional offset."""
         size = self.page_size
-
-        def rows_at(number: PageNumber) -> list[Any]:
-            offset = (number - 1) * size
-            if offset > _MAX_OFFSET:
-                raise InvalidInput(f"page {number} is beyond what the real server can address")
-            return query.rows(self._db, int(offset), size)
-
         if page < 0:  # the real server pages once to learn the total
-            rows_at(1)
+            self._rows_at(query, 1)
             page = math.ceil(query.count(self._db) / size) + page + 1
         if page < 1:
             raise PageNotFound(page)
-        rows = rows_at(page)
+        rows = self._rows_at(query, page)
         if not rows and page != 1:
             raise PageNotFound(page)
         if len(rows) < size:  # the last page (or none): the total is known without a count
@@ -289,6 +284,12 @@ class MonitorServerBackend:
         else:
             pages = math.ceil(query.count(self._db) / size)
         return Page(rows, page, pages)
+
+    def _rows_at(self, query: _Listed, number: PageNumber) -> list[Any]:
+        offset = (number - 1) * self.page_size
+        if offset > _MAX_OFFSET:
+            raise InvalidInput(f"page {number} is beyond what the real server can address")
+        return query.rows(self._db, int(offset), self.page_size)
 
     def _listing(self, query: _Listed, page: PageNumber) -> Page:
         """A page of ``query``, atomically."""
