@@ -95,6 +95,25 @@ class PreparedURIParser(OpenAPIURIParser):
     def param_schemas(self) -> dict[str, Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
         return {k: v.get("schema", {}) for k, v in self.param_defns.items()}
 
+    @functools.cached_property
+    def _plain_path_names(self) -> frozenset[str]:
+        """The path parameters connexion hands on as they come: its ``coerce_type``
+        converts integers, numbers, booleans, arrays and objects, and a nullable value
+        written "null"; for a string it raises a TypeError and catches it, on every
+        request."""
+        return frozenset(
+            name
+            for name, definition in self.param_defns.items()
+            if definition.get("in") == "path"
+            and definition.get("schema", definition).get("type") == "string"
+            and not utils.is_nullable(definition.get("schema", definition))
+        )
+
+    def resolve_path(self, path_data: dict[str, Any]) -> dict[str, Any]:
+        if path_data.keys() <= self._plain_path_names:
+            return dict(path_data)
+        return super().resolve_path(path_data)  # type: ignore[no-any-return]
+
 
 class PreparedParameterValidator(ParameterValidator):
     """connexion's checks and messages, with one jsonschema validator per parameter.

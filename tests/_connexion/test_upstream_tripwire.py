@@ -29,6 +29,21 @@ COUPLING = Path(mock_server._connexion.__file__).parent / "COUPLING.md"
 #: (upstream symbol, sha256 of its source (first 16 hex digits), what of ours leans on it)
 UPSTREAM: list[tuple[str, str, str]] = [
     (
+        "connexion.utils.coerce_type",
+        "802d7bd3ca28f106",
+        "validation.PreparedURIParser.resolve_path hands plain string path values on as they are",
+    ),
+    (
+        "connexion.uri_parsing.AbstractURIParser.resolve_params",
+        "cd5c04e13032a24c",
+        "validation.PreparedURIParser.resolve_path hands plain string path values on as they are",
+    ),
+    (
+        "connexion.uri_parsing.OpenAPIURIParser.resolve_path",
+        "b268a83c9edc81c5",
+        "validation.PreparedURIParser.resolve_path hands plain string path values on as they are",
+    ),
+    (
         "connexion.uri_parsing.OpenAPIURIParser.param_schemas",
         "b43ee13bdcd96987",
         "validation.PreparedURIParser.param_schemas restates it (made once)",
