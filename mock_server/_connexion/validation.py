@@ -112,7 +112,7 @@ class PreparedURIParser(OpenAPIURIParser):
     def resolve_path(self, path_data: dict[str, Any]) -> dict[str, Any]:
         if path_data.keys() <= self._plain_path_names:
             return dict(path_data)
-        return super().resolve_path(path_data)  # type: ignore[no-any-return]
+        return super().resolve_path(path_data)
 
 
 class PreparedParameterValidator(ParameterValidator):
