@@ -12,11 +12,12 @@ connexion adds one route per operation, so starlette's own 405 names the first o
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple, cast
 
 from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.types import Scope
+
+from mock_server.core.first_match import FirstMatch
 
 
 def literal_prefix(route: BaseRoute) -> str:
@@ -38,26 +39,15 @@ class _Node:
         self.routes: list[tuple[int, BaseRoute, str]] = []  # (order, route, literal prefix)
         # The routes filed here and above, in order, and one expression over their paths.
         self.reachable: list[BaseRoute] = []
-        self.first: re.Pattern[str] | None = None
+        self.first: FirstMatch | None = None
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-def _first_of(routes: list[BaseRoute]) -> re.Pattern[str] | None:
-    """One expression trying the routes' own path expressions, in their order: the
-    alternative that matches (``lastgroup`` names it) is the first route whose path
-    expression matches. None unless every route is a ``Route`` (a mount matches
-    otherwise)."""
-    alternatives = []
-    for number, route in enumerate(routes):
-        if not isinstance(route, Route) or not route.path_regex.pattern.startswith("^"):
-            return None
-        # The route's own groups lose their names (two routes may share one); its "$"
-        # stays inside its alternative.
-        pattern = _NAMED_GROUP.sub("(?:", route.path_regex.pattern[1:])
-        alternatives.append(f"(?P<_{number}>{pattern})")
-    return re.compile(f"^(?:{'|'.join(alternatives)})") if alternatives else None
+def _first_of(routes: list[BaseRoute]) -> FirstMatch | None:
+    """Which of the routes is the first whose path expression matches a path; None unless
+    every route is a ``Route`` (a mount matches otherwise)."""
+    if not routes or not all(isinstance(route, Route) for route in routes):
+        return None
+    return FirstMatch([cast(Route, route).path_regex.pattern for route in routes])
 
 
 class RouteIndex:
@@ -118,9 +108,9 @@ class RouteIndex:
         one, which starlette passes over for the full match)."""
         node, _ = self._deepest(route_path + "/")
         if node.first is not None:
-            first = node.first.match(route_path)
+            first = node.first(route_path)
             if first is not None:
-                route = node.reachable[int(cast(str, first.lastgroup)[1:])]
+                route = node.reachable[first]
                 found, child_scope = route.matches(scope)
                 if found is Match.FULL:
                     return RouteMatch((route, child_scope), [], None)

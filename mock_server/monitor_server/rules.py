@@ -17,7 +17,9 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
+
+from mock_server.core.first_match import FirstMatch
 
 _STRING = "[^/]+"  # werkzeug's default (``string``) converter
 _INT = r"\d+"  # its ``int`` converter (a ``str`` pattern: any Unicode digit)
@@ -319,40 +321,28 @@ def _resource_of(rule: Rule) -> str | None:
     return rest.split("/", 1)[0] if "/" in rest else None
 
 
-# The rules a path can match, filed by its resource: the rules of that resource and those
-# of none, in werkzeug's order (a path of no filed resource can match only the latter),
-# each with its literal start.
-_Filed = tuple[tuple[str, Rule], ...]
-_UNFILED: _Filed = tuple(
-    (rule.literal, rule) for rule in _MATCH_ORDER if _resource_of(rule) is None
-)
+class _Filed(NamedTuple):
+    """The rules a path of one resource can match, in werkzeug's order, each with its
+    literal start, and which of them is the first whose expression matches a path."""
+
+    rules: tuple[tuple[str, Rule], ...]
+    first: FirstMatch
+
+    @classmethod
+    def of(cls, rules: list[Rule]) -> _Filed:
+        return cls(
+            tuple((rule.literal, rule) for rule in rules),
+            # Every rule's expression starts with the one of /api/v1: matched once.
+            FirstMatch([rule.regex.pattern for rule in rules], _rule(V1).regex.pattern[1:-1]),
+        )
+
+
+# The rules filed by resource: those of that resource and those of none (a path of no
+# filed resource can match only the latter).
+_UNFILED = _Filed.of([rule for rule in _MATCH_ORDER if _resource_of(rule) is None])
 _BY_RESOURCE: dict[str, _Filed] = {
-    name: tuple((rule.literal, rule) for rule in _MATCH_ORDER if _resource_of(rule) in (name, None))
+    name: _Filed.of([rule for rule in _MATCH_ORDER if _resource_of(rule) in (name, None)])
     for name in {_resource_of(rule) or "" for rule in _MATCH_ORDER} - {""}
-}
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-
-
-_V1_PATTERN = _rule(V1).regex.pattern[1:-1]  # what every rule's expression starts with
-
-
-def _first_of(filed: _Filed) -> re.Pattern[str]:
-    """One expression trying the rules' own, in their order: the alternative that matches
-    is the first rule whose expression matches (its number is the match's ``lastindex``).
-    Each rule's groups are made non-capturing, its ``$`` kept inside its alternative (a
-    rule matching only the start of the path is no match); the start all share is
-    matched once."""
-    alternatives = []
-    for _, rule in filed:
-        pattern = _NAMED_GROUP.sub("(?:", rule.regex.pattern)
-        if not pattern.startswith("^" + _V1_PATTERN):
-            raise AssertionError(f"{rule.rule} is not under {V1}")
-        alternatives.append(f"({pattern[1 + len(_V1_PATTERN) :]})")
-    return re.compile(f"^{_V1_PATTERN}(?:{'|'.join(alternatives)})")
-
-
-_FIRST_OF: dict[int, re.Pattern[str]] = {
-    id(filed): _first_of(filed) for filed in (_UNFILED, *_BY_RESOURCE.values())
 }
 
 
@@ -379,10 +369,10 @@ def match(path: str, method: str) -> Match:
     all of them; any other goes through the rules one by one."""
     merged = _SLASHES.sub("/", path) if "//" in path else path
     filed = _filed(merged)
-    first = _FIRST_OF[id(filed)].match(path)
+    first = filed.first(path)
     if first is None:  # no rule's expression matches: none can serve, redirect or refuse
         return Match()
-    rule = filed[cast(int, first.lastindex) - 1][1]
+    rule = filed.rules[first][1]
     if method in rule.methods and (
         # What else could stop it: a folder's redirect, an integer int() refuses, slashes
         # to merge.
@@ -396,7 +386,7 @@ def _match_each(path: str, merged: str, method: str, filed: _Filed) -> Match:
     """``match`` rule by rule, skipping one whose literal start the path (its slashes
     merged) lacks: the regular expression of such a rule cannot match."""
     allowed: set[str] = set()
-    for literal, rule in filed:
+    for literal, rule in filed.rules:
         if not merged.startswith(literal):
             continue
         found = rule.matches(path, method)

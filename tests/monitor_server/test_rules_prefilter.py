@@ -77,7 +77,7 @@ def test_match_answers_as_every_rule_tried_in_order(path, method):
 @given(path=paths)
 def test_a_rule_whose_regex_matches_passes_the_prefilter(path):
     merged = _SLASHES.sub("/", path)
-    filed = [rule for _, rule in _filed(merged)]
+    filed = [rule for _, rule in _filed(merged).rules]
     for rule in _MATCH_ORDER:
         if rule.regex.match(path):
             assert merged.startswith(rule.literal), (rule.rule, path)
@@ -86,7 +86,7 @@ def test_a_rule_whose_regex_matches_passes_the_prefilter(path):
 
 @given(path=paths)
 def test_the_rules_filed_for_a_path_keep_werkzeugs_order(path):
-    filed = [rule for _, rule in _filed(_SLASHES.sub("/", path))]
+    filed = [rule for _, rule in _filed(_SLASHES.sub("/", path)).rules]
     assert list(filed) == [rule for rule in _MATCH_ORDER if rule in filed]
 
 
